@@ -51,7 +51,8 @@ public final class ReferenceParser {
         for (String prefix : location.publicPrefixes()) {
             if (startsWithIgnoreCaseHost(value, prefix)) {
                 String rawKey = value.substring(prefix.length());
-                return Optional.of(build(value, location.bucket(), prefix, rawKey, ReferenceForm.PUBLIC_PREFIX));
+                return Optional.of(build(value, location.bucket(), value.substring(0, prefix.length()), rawKey,
+                        ReferenceForm.PUBLIC_PREFIX));
             }
         }
         int schemeEnd = value.indexOf("://");
