@@ -253,6 +253,9 @@ public record MigrationRequest(Selection selection, boolean dryRun, boolean dele
 
     private static String notJson(JsonProcessingException e) {
         String what = e.getOriginalMessage();
+        if (what.startsWith("Duplicate field '")) {
+            return "field " + what.substring("Duplicate field ".length()) + " is given twice";
+        }
         int cut = what.indexOf('\n');
         if (cut >= 0) {
             what = what.substring(0, cut);

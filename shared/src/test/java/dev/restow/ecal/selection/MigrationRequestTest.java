@@ -1,0 +1,340 @@
+package dev.restow.ecal.selection;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MigrationRequestTest {
+
+    private static final String PLAN = "AbCdEfGhIjKlMnOpQrStUv";
+
+    private static String rejection(String body) {
+        return assertThrows(BadRequestException.class, () -> MigrationRequest.parse(body)).getMessage();
+    }
+
+    private static String ids(int n) {
+        return IntStream.range(0, n).mapToObj(i -> "\"id" + i + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    // ---- accepted shapes ----
+
+    @Test
+    void parse_shouldReadIds_whenEcalIdsGiven() {
+        MigrationRequest r = MigrationRequest.parse("{\"ecalIds\":[\"a\",\"b\"],\"dryRun\":true}");
+
+        assertThat(r.selection()).isEqualTo(new Selection.ByIds(List.of("a", "b")));
+    }
+
+    @Test
+    void parse_shouldReadOneDay_whenDateGiven() {
+        MigrationRequest r = MigrationRequest.parse("{\"date\":\"2025-02-14\",\"dryRun\":true}");
+
+        assertThat(r.selection()).isEqualTo(new Selection.OnDate(LocalDate.of(2025, 2, 14)));
+    }
+
+    @Test
+    void parse_shouldReadInclusiveRange_whenFromAndToGiven() {
+        MigrationRequest r = MigrationRequest.parse("{\"from\":\"2025-02-01\",\"to\":\"2025-02-28\",\"dryRun\":true}");
+
+        assertThat(r.selection()).isEqualTo(new Selection.Between(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28)));
+    }
+
+    @Test
+    void parse_shouldAcceptOneDayRange_whenFromEqualsTo() {
+        MigrationRequest r = MigrationRequest.parse("{\"from\":\"2025-02-01\",\"to\":\"2025-02-01\",\"dryRun\":true}");
+
+        assertThat(r.selection()).isEqualTo(new Selection.Between(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 1)));
+    }
+
+    @Test
+    void parse_shouldDefaultToDeleteSourceAndAccountTier_whenOptionsAbsent() {
+        MigrationRequest r = MigrationRequest.parse("{\"date\":\"2025-02-14\",\"dryRun\":true}");
+
+        assertThat(r).isEqualTo(new MigrationRequest(new Selection.OnDate(LocalDate.of(2025, 2, 14)), true, true, "",
+                ""));
+    }
+
+    @Test
+    void parse_shouldReadEveryOption_whenAllGiven() {
+        MigrationRequest r = MigrationRequest.parse("{\"date\":\"2025-02-14\",\"dryRun\":false,"
+                + "\"deleteSource\":false,\"tier\":\"Archive\",\"plan\":\"" + PLAN + "\"}");
+
+        assertThat(r).isEqualTo(new MigrationRequest(new Selection.OnDate(LocalDate.of(2025, 2, 14)), false, false,
+                "Archive", PLAN));
+    }
+
+    @Test
+    void parse_shouldSpellTierAsAzureDoes_whenCaseDiffers() {
+        MigrationRequest r = MigrationRequest.parse("{\"date\":\"2025-02-14\",\"dryRun\":true,\"tier\":\"cOOL\"}");
+
+        assertThat(r.tier()).isEqualTo("Cool");
+    }
+
+    @Test
+    void parse_shouldTreatNullAsAbsent_whenOptionIsNull() {
+        MigrationRequest r = MigrationRequest.parse("{\"date\":\"2025-02-14\",\"dryRun\":true,\"tier\":null,"
+                + "\"deleteSource\":null}");
+
+        assertThat(r.deleteSource()).isTrue();
+    }
+
+    @Test
+    void parse_shouldAcceptExactlyMaxIds_whenListIsAtTheLimit() {
+        MigrationRequest r = MigrationRequest.parse("{\"ecalIds\":" + ids(MigrationRequest.MAX_IDS)
+                + ",\"dryRun\":true}");
+
+        assertThat(((Selection.ByIds) r.selection()).ids()).hasSize(MigrationRequest.MAX_IDS);
+    }
+
+    // ---- body ----
+
+    @Test
+    void parse_shouldReject_whenBodyIsEmpty() {
+        assertThat(rejection("")).isEqualTo(
+                "request body is empty: expected a JSON object with exactly one of ecalIds, date, from/to");
+    }
+
+    @Test
+    void parse_shouldReject_whenBodyIsNull() {
+        assertThat(rejection(null)).isEqualTo(
+                "request body is empty: expected a JSON object with exactly one of ecalIds, date, from/to");
+    }
+
+    @Test
+    void parse_shouldReject_whenBodyIsOnlyWhitespace() {
+        assertThat(rejection(" \n\t ")).isEqualTo(
+                "request body is empty: expected a JSON object with exactly one of ecalIds, date, from/to");
+    }
+
+    @Test
+    void parse_shouldReject_whenBodyIsNotJson() {
+        assertThat(rejection("date=2025-02-14")).isEqualTo("request body is not valid JSON (line 1, column 5): "
+                + "Unrecognized token 'date': was expecting (JSON String, Number, Array, Object or token 'null', "
+                + "'true' or 'false')");
+    }
+
+    @Test
+    void parse_shouldReject_whenJsonIsTruncated() {
+        assertThat(rejection("{\"date\":\"2025-02-14\"")).startsWith("request body is not valid JSON (line 1, ");
+    }
+
+    @Test
+    void parse_shouldReject_whenBodyHasTrailingContent() {
+        assertThat(rejection("{\"date\":\"2025-02-14\"} {}")).startsWith("request body is not valid JSON");
+    }
+
+    @Test
+    void parse_shouldReject_whenBodyIsAnArray() {
+        assertThat(rejection("[{\"date\":\"2025-02-14\"}]")).isEqualTo(
+                "request body must be a JSON object, got an array");
+    }
+
+    @Test
+    void parse_shouldReject_whenBodyIsAString() {
+        assertThat(rejection("\"2025-02-14\"")).isEqualTo("request body must be a JSON object, got a string");
+    }
+
+    @Test
+    void parse_shouldReject_whenBodyIsJsonNull() {
+        assertThat(rejection("null")).isEqualTo("request body must be a JSON object, got null");
+    }
+
+    @Test
+    void parse_shouldReject_whenFieldRepeats() {
+        assertThat(rejection("{\"date\":\"2025-02-14\",\"date\":\"2025-02-15\"}"))
+                .isEqualTo("field 'date' is given twice");
+    }
+
+    @Test
+    void parse_shouldRejectNamingTheField_whenFieldIsUnknown() {
+        assertThat(rejection("{\"date\":\"2025-02-14\",\"dry_run\":true}")).isEqualTo(
+                "unknown field 'dry_run'; allowed: ecalIds, date, from, to, dryRun, deleteSource, tier, plan");
+    }
+
+    // ---- selectors ----
+
+    @Test
+    void parse_shouldReject_whenNoSelector() {
+        assertThat(rejection("{\"dryRun\":true}")).isEqualTo(
+                "no selector: give exactly one of ecalIds, date, from/to");
+    }
+
+    @Test
+    void parse_shouldReject_whenObjectIsEmpty() {
+        assertThat(rejection("{}")).isEqualTo("no selector: give exactly one of ecalIds, date, from/to");
+    }
+
+    @Test
+    void parse_shouldReject_whenIdsAndDateGiven() {
+        assertThat(rejection("{\"ecalIds\":[\"a\"],\"date\":\"2025-02-14\",\"dryRun\":true}")).isEqualTo(
+                "exactly one of ecalIds, date, from/to may be given; got ecalIds and date");
+    }
+
+    @Test
+    void parse_shouldReject_whenDateAndRangeGiven() {
+        assertThat(rejection("{\"date\":\"2025-02-14\",\"from\":\"2025-02-01\",\"to\":\"2025-02-28\"}")).isEqualTo(
+                "exactly one of ecalIds, date, from/to may be given; got date and from/to");
+    }
+
+    @Test
+    void parse_shouldReject_whenAllThreeSelectorsGiven() {
+        assertThat(rejection("{\"ecalIds\":[\"a\"],\"date\":\"2025-02-14\",\"from\":\"2025-02-01\"}")).isEqualTo(
+                "exactly one of ecalIds, date, from/to may be given; got ecalIds and date and from/to");
+    }
+
+    @Test
+    void parse_shouldReject_whenFromWithoutTo() {
+        assertThat(rejection("{\"from\":\"2025-02-01\",\"dryRun\":true}")).isEqualTo(
+                "'from' needs 'to': a range is from/to, both inclusive");
+    }
+
+    @Test
+    void parse_shouldReject_whenToWithoutFrom() {
+        assertThat(rejection("{\"to\":\"2025-02-28\",\"dryRun\":true}")).isEqualTo(
+                "'to' needs 'from': a range is from/to, both inclusive");
+    }
+
+    @Test
+    void parse_shouldReject_whenToIsBeforeFrom() {
+        assertThat(rejection("{\"from\":\"2025-02-28\",\"to\":\"2025-02-01\",\"dryRun\":true}")).isEqualTo(
+                "'to' (2025-02-01) is before 'from' (2025-02-28)");
+    }
+
+    // ---- dates ----
+
+    @Test
+    void parse_shouldRejectNamingFieldAndValue_whenDateHasWrongFormat() {
+        assertThat(rejection("{\"date\":\"14.02.2025\",\"dryRun\":true}")).isEqualTo(
+                "date '14.02.2025' is not a date YYYY-MM-DD");
+    }
+
+    @Test
+    void parse_shouldReject_whenDateDoesNotExist() {
+        assertThat(rejection("{\"date\":\"2025-02-30\",\"dryRun\":true}")).isEqualTo(
+                "date '2025-02-30' is not a date YYYY-MM-DD");
+    }
+
+    @Test
+    void parse_shouldReject_whenDateCarriesATime() {
+        assertThat(rejection("{\"date\":\"2025-02-14T00:00:00\",\"dryRun\":true}")).isEqualTo(
+                "date '2025-02-14T00:00:00' is not a date YYYY-MM-DD");
+    }
+
+    @Test
+    void parse_shouldRejectNamingFrom_whenFromIsMalformed() {
+        assertThat(rejection("{\"from\":\"2025-2-1\",\"to\":\"2025-02-28\",\"dryRun\":true}")).isEqualTo(
+                "from '2025-2-1' is not a date YYYY-MM-DD");
+    }
+
+    @Test
+    void parse_shouldRejectNamingTo_whenToIsMalformed() {
+        assertThat(rejection("{\"from\":\"2025-02-01\",\"to\":\"yesterday\",\"dryRun\":true}")).isEqualTo(
+                "to 'yesterday' is not a date YYYY-MM-DD");
+    }
+
+    @Test
+    void parse_shouldReject_whenDateIsANumber() {
+        assertThat(rejection("{\"date\":20250214,\"dryRun\":true}")).isEqualTo(
+                "date must be a string YYYY-MM-DD, got a number");
+    }
+
+    // ---- ids ----
+
+    @Test
+    void parse_shouldReject_whenIdListIsEmpty() {
+        assertThat(rejection("{\"ecalIds\":[],\"dryRun\":true}")).isEqualTo("ecalIds is empty: give at least one id");
+    }
+
+    @Test
+    void parse_shouldReject_whenIdListIsOversized() {
+        assertThat(rejection("{\"ecalIds\":" + ids(MigrationRequest.MAX_IDS + 1) + ",\"dryRun\":true}")).isEqualTo(
+                "ecalIds has 1001 ids; at most 1000 per request (use date or from/to for larger selections)");
+    }
+
+    @Test
+    void parse_shouldRejectNamingTheIndex_whenAnIdIsBlank() {
+        assertThat(rejection("{\"ecalIds\":[\"a\",\"  \"],\"dryRun\":true}")).isEqualTo("ecalIds[1] is blank");
+    }
+
+    @Test
+    void parse_shouldRejectNamingBothIndexes_whenAnIdRepeats() {
+        assertThat(rejection("{\"ecalIds\":[\"a\",\"b\",\"a\"],\"dryRun\":true}")).isEqualTo(
+                "ecalIds[2] 'a' repeats ecalIds[0]");
+    }
+
+    @Test
+    void parse_shouldReject_whenIdsIsAString() {
+        assertThat(rejection("{\"ecalIds\":\"a,b\",\"dryRun\":true}")).isEqualTo(
+                "ecalIds must be an array of strings, got a string");
+    }
+
+    @Test
+    void parse_shouldReject_whenAnIdIsANumber() {
+        assertThat(rejection("{\"ecalIds\":[\"a\",42],\"dryRun\":true}")).isEqualTo(
+                "ecalIds[1] must be a string, got a number");
+    }
+
+    @Test
+    void parse_shouldReject_whenAnIdIsNull() {
+        assertThat(rejection("{\"ecalIds\":[null],\"dryRun\":true}")).isEqualTo(
+                "ecalIds[0] must be a string, got null");
+    }
+
+    // ---- options ----
+
+    @Test
+    void parse_shouldReject_whenDryRunIsAString() {
+        assertThat(rejection("{\"date\":\"2025-02-14\",\"dryRun\":\"true\"}")).isEqualTo(
+                "dryRun must be true or false, got a string");
+    }
+
+    @Test
+    void parse_shouldReject_whenDeleteSourceIsANumber() {
+        assertThat(rejection("{\"date\":\"2025-02-14\",\"dryRun\":true,\"deleteSource\":0}")).isEqualTo(
+                "deleteSource must be true or false, got a number");
+    }
+
+    @Test
+    void parse_shouldReject_whenTierIsUnknown() {
+        assertThat(rejection("{\"date\":\"2025-02-14\",\"dryRun\":true,\"tier\":\"Warm\"}")).isEqualTo(
+                "tier 'Warm' is not one of Hot, Cool, Cold, Archive");
+    }
+
+    @Test
+    void parse_shouldReject_whenTierIsNotAString() {
+        assertThat(rejection("{\"date\":\"2025-02-14\",\"dryRun\":true,\"tier\":[\"Cold\"]}")).isEqualTo(
+                "tier must be a string, one of Hot, Cool, Cold, Archive, got an array");
+    }
+
+    @Test
+    void parse_shouldReject_whenPlanIsNotAString() {
+        assertThat(rejection("{\"date\":\"2025-02-14\",\"plan\":123}")).isEqualTo(
+                "plan must be a string, got a number");
+    }
+
+    @Test
+    void parse_shouldReject_whenPlanIsNotATokenShape() {
+        assertThat(rejection("{\"date\":\"2025-02-14\",\"plan\":\"yes\"}")).isEqualTo(
+                "plan 'yes' is not a plan token: use the \"plan\" of a dry run (22 characters A-Z a-z 0-9 _ -)");
+    }
+
+    @Test
+    void parse_shouldReject_whenRealRunHasNoPlan() {
+        assertThat(rejection("{\"date\":\"2025-02-14\"}")).isEqualTo(
+                "plan is required for a real run: send the same request with \"dryRun\": true, review the preview, "
+                        + "then send it with its \"plan\"");
+    }
+
+    @Test
+    void parse_shouldReject_whenRealRunSaysDryRunFalseWithoutPlan() {
+        assertThat(rejection("{\"date\":\"2025-02-14\",\"dryRun\":false}")).isEqualTo(
+                "plan is required for a real run: send the same request with \"dryRun\": true, review the preview, "
+                        + "then send it with its \"plan\"");
+    }
+}
