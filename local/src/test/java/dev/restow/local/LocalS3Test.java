@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -312,6 +315,37 @@ class LocalS3Test {
 
         HeadObjectResponse head = client.headObject(b -> b.bucket(BUCKET).key(target));
         assertThat(new Object[] {head.contentType(), head.metadata()}).containsExactly("image/png", Map.of("n", "1"));
+    }
+
+    @Test
+    void getObject_should_returnTheBody_when_keyHasSpacesPlusPercentAndNonAscii() {
+        String key = "dir/ünï cödé+plus%20.jpg";
+        client.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString("odd"));
+
+        assertThat(get(key)).isEqualTo("odd");
+    }
+
+    @Test
+    void headObject_should_returnNoStoredChecksum_when_checksumModeEnabled() {
+        String key = newKey();
+        client.putObject(b -> b.bucket(BUCKET).key(key).checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                RequestBody.fromString("x"));
+
+        HeadObjectResponse head = client.headObject(b -> b.bucket(BUCKET).key(key).checksumMode(ChecksumMode.ENABLED));
+
+        assertThat(new String[] {head.checksumSHA256(), head.checksumCRC32()}).containsOnlyNulls();
+    }
+
+    @Test
+    void headObject_should_returnExpiresEncodingAndLanguage_when_setOnPut() {
+        String key = newKey();
+        client.putObject(b -> b.bucket(BUCKET).key(key).expires(Instant.parse("2030-01-01T00:00:00Z"))
+                .contentEncoding("gzip").contentLanguage("en"), RequestBody.fromString("x"));
+
+        HeadObjectResponse head = client.headObject(b -> b.bucket(BUCKET).key(key));
+
+        assertThat(new Object[] {head.expires(), head.contentEncoding(), head.contentLanguage()})
+                .containsExactly(Instant.parse("2030-01-01T00:00:00Z"), "gzip", "en");
     }
 
     @Test
