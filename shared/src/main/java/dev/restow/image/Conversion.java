@@ -46,12 +46,12 @@ public final class Conversion {
         return format;
     }
 
-    /** Width of the output after EXIF orientation (header width when never decoded, 0 when unknown). */
+    /** Width of the output after EXIF orientation; 0 when the image was never decoded. */
     public int width() {
         return width;
     }
 
-    /** Height of the output after EXIF orientation (header height when never decoded, 0 when unknown). */
+    /** Height of the output after EXIF orientation; 0 when the image was never decoded. */
     public int height() {
         return height;
     }
