@@ -46,13 +46,19 @@ import java.util.Objects;
  * <tr><td>RESTOW_QUEUE_URL</td><td>(required by the fan-out)</td><td>work queue</td></tr>
  * <tr><td>RESTOW_CONTROL_QUEUE_URL</td><td></td><td>continuation queue</td></tr>
  * <tr><td>RESTOW_PAGE_SIZE</td><td>500</td><td>keyset page size</td></tr>
+ * <tr><td>RESTOW_FANOUT_RESERVE_MS</td><td>30000</td><td>the fan-out hands its cursor on when less time remains</td></tr>
+ * <tr><td>RESTOW_IMAGE_RESERVE_MS</td><td>20000</td><td>the image function starts no message when less time remains</td></tr>
  * </table>
+ *
+ * <p>With only {@code DB_SECRET_ARN} set, {@link #db()} is {@code null} and the database's address comes from the
+ * secret: build it with {@link #dbSettings(String, int, String, String, Secret)}.
  */
-public record MediaConfig(DbSettings db, String dbSecretArn, StorageLocation storage, Secret accessKeyId,
+public record MediaConfig(DbSettings db, String dbSecretArn, int dbPoolSize, Duration dbConnectTimeout,
+                          Duration dbStatementTimeout, StorageLocation storage, Secret accessKeyId,
                           Secret secretAccessKey, CodecOptions codec, long maxInputBytes, List<Source> sources,
                           TargetKeyMode targetKeyMode, boolean deleteOriginals, boolean copyAcl,
                           SqlIdentifier ledgerTable, SqlIdentifier leaseTable, Duration leaseTtl, String queueUrl,
-                          String controlQueueUrl, int pageSize) {
+                          String controlQueueUrl, int pageSize, Duration fanOutReserve, Duration imageReserve) {
 
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DB_SECRET_ARN = "DB_SECRET_ARN";
@@ -83,18 +89,32 @@ public record MediaConfig(DbSettings db, String dbSecretArn, StorageLocation sto
     public static final String QUEUE_URL = "RESTOW_QUEUE_URL";
     public static final String CONTROL_QUEUE_URL = "RESTOW_CONTROL_QUEUE_URL";
     public static final String PAGE_SIZE = "RESTOW_PAGE_SIZE";
+    public static final String FANOUT_RESERVE_MS = "RESTOW_FANOUT_RESERVE_MS";
+    public static final String IMAGE_RESERVE_MS = "RESTOW_IMAGE_RESERVE_MS";
 
     /** Every variable this record reads, for checks against deployment templates. */
     public static final List<String> VARIABLES = List.of(DATABASE_URL, DB_SECRET_ARN, DB_POOL_SIZE,
             DB_CONNECT_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS, BUCKET, S3_REGION, AWS_REGION, S3_ENDPOINT, ACCESS_KEY_ID,
             SECRET_ACCESS_KEY, CUSTOM_DOMAIN, PUBLIC_URL_PREFIXES, WEBP_QUALITY, WEBP_METHOD, MAX_PIXELS,
             MAX_INPUT_BYTES, MIN_SAVINGS, KEEP_METADATA, SOURCES, TARGET_KEY, DELETE_ORIGINALS, COPY_ACL,
-            LEDGER_TABLE, LEASE_TABLE, LEASE_TTL_SECONDS, QUEUE_URL, CONTROL_QUEUE_URL, PAGE_SIZE);
+            LEDGER_TABLE, LEASE_TABLE, LEASE_TTL_SECONDS, QUEUE_URL, CONTROL_QUEUE_URL, PAGE_SIZE, FANOUT_RESERVE_MS,
+            IMAGE_RESERVE_MS);
 
     public MediaConfig {
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(targetKeyMode, "targetKeyMode");
+        Objects.requireNonNull(ledgerTable, "ledgerTable");
+        Objects.requireNonNull(leaseTable, "leaseTable");
+        Objects.requireNonNull(leaseTtl, "leaseTtl");
+        dbConnectTimeout = dbConnectTimeout == null ? DbSettings.DEFAULT_CONNECT_TIMEOUT : dbConnectTimeout;
+        dbStatementTimeout = dbStatementTimeout == null ? DbSettings.DEFAULT_STATEMENT_TIMEOUT : dbStatementTimeout;
+        fanOutReserve = fanOutReserve == null ? Duration.ofSeconds(30) : fanOutReserve;
+        imageReserve = imageReserve == null ? Duration.ofSeconds(20) : imageReserve;
         sources = List.copyOf(sources);
+        if (sources.isEmpty()) {
+            throw new ConfigException(SOURCES, "no sources configured");
+        }
         dbSecretArn = dbSecretArn == null ? "" : dbSecretArn;
         queueUrl = queueUrl == null ? "" : queueUrl;
         controlQueueUrl = controlQueueUrl == null ? "" : controlQueueUrl;
@@ -108,16 +128,15 @@ public record MediaConfig(DbSettings db, String dbSecretArn, StorageLocation sto
     /** Loads and validates; every error is a {@link ConfigException} naming the variable. */
     public static MediaConfig load(Env env) {
         String secretArn = env.string(DB_SECRET_ARN, "");
+        int poolSize = env.integer(DB_POOL_SIZE, 2, 1, 50);
+        Duration connectTimeout = env.millis(DB_CONNECT_TIMEOUT_MS, DbSettings.DEFAULT_CONNECT_TIMEOUT,
+                Duration.ofMillis(100), Duration.ofMinutes(2));
+        Duration statementTimeout = env.millis(DB_STATEMENT_TIMEOUT_MS, DbSettings.DEFAULT_STATEMENT_TIMEOUT,
+                Duration.ofSeconds(1), Duration.ofMinutes(15));
         DbSettings db = null;
         if (env.get(DATABASE_URL).isPresent() || secretArn.isEmpty()) {
-            db = DbSettings.parseUrl(DATABASE_URL, env.get(DATABASE_URL).orElse(null));
-        }
-        if (db != null) {
-            db = db.withPoolSize(env.integer(DB_POOL_SIZE, 2, 1, 50))
-                    .withTimeouts(env.millis(DB_CONNECT_TIMEOUT_MS, DbSettings.DEFAULT_CONNECT_TIMEOUT,
-                                    Duration.ofMillis(100), Duration.ofMinutes(2)),
-                            env.millis(DB_STATEMENT_TIMEOUT_MS, DbSettings.DEFAULT_STATEMENT_TIMEOUT,
-                                    Duration.ofSeconds(1), Duration.ofMinutes(15)));
+            db = DbSettings.parseUrl(DATABASE_URL, env.get(DATABASE_URL).orElse(null))
+                    .withPoolSize(poolSize).withTimeouts(connectTimeout, statementTimeout);
         }
         String bucket = env.required(BUCKET);
         String region = env.get(S3_REGION).or(() -> env.get(AWS_REGION)).orElse("us-east-1");
@@ -150,7 +169,8 @@ public record MediaConfig(DbSettings db, String dbSecretArn, StorageLocation sto
                 env.decimal(MIN_SAVINGS, CodecOptions.DEFAULTS.minSavings(), 0.0, 0.99),
                 env.bool(KEEP_METADATA, false));
         List<Source> sources = env.get(SOURCES).map(json -> Sources.parse(SOURCES, json)).orElse(Sources.DEFAULTS);
-        return new MediaConfig(db, secretArn, storage, env.secret(ACCESS_KEY_ID), env.secret(SECRET_ACCESS_KEY), codec,
+        return new MediaConfig(db, secretArn, poolSize, connectTimeout, statementTimeout, storage,
+                env.secret(ACCESS_KEY_ID), env.secret(SECRET_ACCESS_KEY), codec,
                 env.longValue(MAX_INPUT_BYTES, 50L * 1024 * 1024, 1, 5L * 1024 * 1024 * 1024),
                 sources,
                 env.enumValue(TARGET_KEY, TargetKeyMode.class, TargetKeyMode.REPLACE_EXTENSION),
@@ -161,7 +181,23 @@ public record MediaConfig(DbSettings db, String dbSecretArn, StorageLocation sto
                 Duration.ofSeconds(env.integer(LEASE_TTL_SECONDS, 900, 30, 86_400)),
                 env.string(QUEUE_URL, ""),
                 env.string(CONTROL_QUEUE_URL, ""),
-                env.integer(PAGE_SIZE, 500, 10, 10_000));
+                env.integer(PAGE_SIZE, 500, 10, 10_000),
+                env.millis(FANOUT_RESERVE_MS, Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(10)),
+                env.millis(IMAGE_RESERVE_MS, Duration.ofSeconds(20), Duration.ZERO, Duration.ofMinutes(10)));
+    }
+
+    /**
+     * Database settings for an address and credentials found elsewhere (a Secrets Manager secret), with this
+     * configuration's pool size and timeouts.
+     */
+    public DbSettings dbSettings(String host, int port, String database, String user, Secret password) {
+        return DbSettings.of(host, port, database, user, password).withPoolSize(dbPoolSize)
+                .withTimeouts(dbConnectTimeout, dbStatementTimeout);
+    }
+
+    /** The source of that table name, if configured. */
+    public java.util.Optional<Source> source(String name) {
+        return sources.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     private static SqlIdentifier identifier(String variable, String value) {
