@@ -1,0 +1,66 @@
+package dev.restow.azure.starter;
+
+import dev.restow.config.ConfigException;
+import dev.restow.config.Env;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ScheduleSettingsTest {
+
+    @Test
+    void fromEnv_shouldUseDefaults_whenOnlyDaysAreSet() {
+        assertThat(ScheduleSettings.fromEnv(Env.of(Map.of("ECAL_MIGRATE_OLDER_THAN_DAYS", "90"))))
+                .isEqualTo(new ScheduleSettings(90, LocalDate.of(1970, 1, 1), true, ""));
+    }
+
+    @Test
+    void fromEnv_shouldReadEverySetting_whenAllAreSet() {
+        assertThat(ScheduleSettings.fromEnv(Env.of(Map.of("ECAL_MIGRATE_OLDER_THAN_DAYS", "30",
+                "ECAL_MIGRATE_SINCE", "2024-01-01", "ECAL_MIGRATE_DELETE_SOURCE", "false",
+                "ECAL_MIGRATE_TIER", "archive"))))
+                .isEqualTo(new ScheduleSettings(30, LocalDate.of(2024, 1, 1), false, "Archive"));
+    }
+
+    @Test
+    void fromEnv_shouldRefuse_whenDaysAreMissing() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ScheduleSettings.fromEnv(Env.of(Map.of())));
+
+        assertThat(e).hasMessage("ECAL_MIGRATE_OLDER_THAN_DAYS: is required when the timer starter is enabled");
+    }
+
+    @Test
+    void fromEnv_shouldRefuse_whenDaysAreZero() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ScheduleSettings.fromEnv(Env.of(Map.of("ECAL_MIGRATE_OLDER_THAN_DAYS", "0"))));
+
+        assertThat(e).hasMessage("ECAL_MIGRATE_OLDER_THAN_DAYS: 0 is out of range 1..36500");
+    }
+
+    @Test
+    void fromEnv_shouldRefuse_whenSinceIsNotADate() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ScheduleSettings.fromEnv(Env.of(Map.of(
+                "ECAL_MIGRATE_OLDER_THAN_DAYS", "30", "ECAL_MIGRATE_SINCE", "01/01/2024"))));
+
+        assertThat(e).hasMessage("ECAL_MIGRATE_SINCE: '01/01/2024' is not a date YYYY-MM-DD");
+    }
+
+    @Test
+    void fromEnv_shouldRefuse_whenTierIsUnknown() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ScheduleSettings.fromEnv(Env.of(Map.of(
+                "ECAL_MIGRATE_OLDER_THAN_DAYS", "30", "ECAL_MIGRATE_TIER", "Glacier"))));
+
+        assertThat(e).hasMessage("ECAL_MIGRATE_TIER: 'Glacier' is not one of Hot, Cool, Cold, Archive");
+    }
+
+    @Test
+    void lastDay_shouldBeTheDayBeforeTodayMinusN_always() {
+        ScheduleSettings s = new ScheduleSettings(30, ScheduleSettings.DEFAULT_SINCE, true, "");
+
+        assertThat(s.lastDay(LocalDate.of(2025, 3, 31))).isEqualTo(LocalDate.of(2025, 2, 28));
+    }
+}
