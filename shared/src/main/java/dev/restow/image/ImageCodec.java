@@ -71,6 +71,9 @@ public final class ImageCodec {
                 default -> {
                 }
             }
+            if (header.defect() != null) {
+                throw ImageProblem.corrupt(header.defect());
+            }
             if (header.animated()) {
                 return result.build(Outcome.skipped(Reasons.ANIMATED));
             }

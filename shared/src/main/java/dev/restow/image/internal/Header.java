@@ -19,18 +19,25 @@ import dev.restow.image.ImageFormat;
  * @param hasIcc          whether an ICC profile is embedded (JPEG APP2, PNG iCCP, TIFF tag 34675)
  * @param iccProfile      PNG: the inflated iCCP profile (null when absent); other formats leave it to the reader
  * @param srgbChunk       PNG: an sRGB chunk declares the pixels sRGB
+ * @param defect          what is wrong with the container after its size was read (truncated, no EOI/IEND...),
+ *                        or null: the size is still checked against the limit first
  */
 public record Header(ImageFormat format, long width, long height, long maxPixels, int frames, boolean animated,
                      int orientation, int frameX, int frameY, int components, boolean hasIcc, byte[] iccProfile,
-                     boolean srgbChunk) {
+                     boolean srgbChunk, String defect) {
 
     static Header still(ImageFormat format, long width, long height) {
-        return new Header(format, width, height, width * height, 1, false, 1, 0, 0, 0, false, null, false);
+        return new Header(format, width, height, width * height, 1, false, 1, 0, 0, 0, false, null, false, null);
     }
 
     Header withOrientation(int o) {
         return new Header(format, width, height, maxPixels, frames, animated, o >= 1 && o <= 8 ? o : 1, frameX, frameY,
-                components, hasIcc, iccProfile, srgbChunk);
+                components, hasIcc, iccProfile, srgbChunk, defect);
+    }
+
+    Header withDefect(String d) {
+        return new Header(format, width, height, maxPixels, frames, animated, orientation, frameX, frameY,
+                components, hasIcc, iccProfile, srgbChunk, d);
     }
 
     /** Width after orientation. */

@@ -51,6 +51,8 @@ public final class HeaderParser {
         long w = 0;
         long h = 0;
         int components = 0;
+        String defect = null;
+        try {
         while (true) {
             if (pos + 1 >= n) {
                 throw ImageProblem.corrupt("jpeg truncated: no EOI marker");
@@ -108,13 +110,20 @@ public final class HeaderParser {
             }
             pos = segEnd;
         }
+        } catch (ImageProblem e) {
+            if (!sof) {
+                throw e;
+            }
+            defect = e.getMessage();
+        }
         if (!sof) {
             throw ImageProblem.corrupt("jpeg: no SOF segment");
         }
         if (w == 0 || h == 0) {
             throw ImageProblem.corrupt("jpeg: zero width or height in SOF");
         }
-        return new Header(ImageFormat.JPEG, w, h, w * h, 1, false, orientation, 0, 0, components, icc, null, false);
+        return new Header(ImageFormat.JPEG, w, h, w * h, 1, false, orientation, 0, 0, components, icc, null, false,
+                defect);
     }
 
     private static boolean isSof(int m) {
@@ -164,6 +173,8 @@ public final class HeaderParser {
         int orientation = 1;
         CRC32 crc = new CRC32();
         int pos = 8;
+        String defect = null;
+        try {
         while (pos + 8 <= n) {
             long len = u32be(b, pos);
             if (len > Integer.MAX_VALUE) {
@@ -219,9 +230,12 @@ public final class HeaderParser {
         if (!idat) {
             throw ImageProblem.corrupt("png: no IDAT chunk");
         }
+        } catch (ImageProblem e) {
+            defect = e.getMessage();
+        }
         boolean animated = actl && frames > 1;
         return new Header(ImageFormat.PNG, w, h, maxPixels, animated ? frames : 1, animated, orientation, 0, 0,
-                0, iccChunk, icc, srgb);
+                0, iccChunk, icc, srgb, defect);
     }
 
     private static byte[] inflateIccp(byte[] b, int data, int len) {
@@ -276,6 +290,8 @@ public final class HeaderParser {
         int fy = 0;
         long fw = 0;
         long fh = 0;
+        String defect = null;
+        try {
         scan:
         while (true) {
             if (pos >= n) {
@@ -333,6 +349,12 @@ public final class HeaderParser {
         if (frames == 0) {
             throw ImageProblem.corrupt("gif: no image");
         }
+        } catch (ImageProblem e) {
+            if (w == 0 || h == 0) {
+                throw e;
+            }
+            defect = e.getMessage();
+        }
         if (w == 0 || h == 0) {
             // some encoders write a zero logical screen: the first frame defines the canvas
             w = fx + fw;
@@ -342,7 +364,8 @@ public final class HeaderParser {
         if (w == 0 || h == 0) {
             throw ImageProblem.corrupt("gif: zero size");
         }
-        return new Header(ImageFormat.GIF, w, h, maxPixels, frames, frames > 1, 1, fx, fy, 0, false, null, false);
+        return new Header(ImageFormat.GIF, w, h, maxPixels, frames, frames > 1, 1, fx, fy, 0, false, null, false,
+                defect);
     }
 
     /**
@@ -405,8 +428,8 @@ public final class HeaderParser {
             // compare before multiplying would overflow: a bomb is caught by the pixel limit, not here
             if (h <= Long.MAX_VALUE / Math.max(1, rowBytes) && dataOffset + rowBytes * h > n
                     && w * h <= Integer.MAX_VALUE) {
-                throw ImageProblem.corrupt("bmp truncated: pixel data needs " + (dataOffset + rowBytes * h)
-                        + " bytes, file has " + n);
+                return Header.still(ImageFormat.BMP, w, h).withDefect("bmp truncated: pixel data needs "
+                        + (dataOffset + rowBytes * h) + " bytes, file has " + n);
             }
         }
         return Header.still(ImageFormat.BMP, w, h);
@@ -451,7 +474,7 @@ public final class HeaderParser {
         if (w <= 0 || h <= 0) {
             throw ImageProblem.corrupt("tiff: no valid ImageWidth/ImageLength in the first IFD");
         }
-        return new Header(ImageFormat.TIFF, w, h, w * h, 1, false, orientation, 0, 0, 0, icc, null, false);
+        return new Header(ImageFormat.TIFF, w, h, w * h, 1, false, orientation, 0, 0, 0, icc, null, false, null);
     }
 
     // ---------------------------------------------------------------- WebP
@@ -487,7 +510,7 @@ public final class HeaderParser {
             }
             default -> throw ImageProblem.corrupt("webp: unknown first chunk '" + chunk + "'");
         }
-        return new Header(ImageFormat.WEBP, w, h, w * h, animated ? 2 : 1, animated, 1, 0, 0, 0, false, null, false);
+        return new Header(ImageFormat.WEBP, w, h, w * h, animated ? 2 : 1, animated, 1, 0, 0, 0, false, null, false, null);
     }
 
     // ---------------------------------------------------------------- AVIF / HEIC (ISO BMFF)
@@ -495,7 +518,7 @@ public final class HeaderParser {
     static Header isoBmff(ImageFormat format, byte[] b) throws ImageProblem {
         long[] best = new long[3]; // w, h, max pixels
         walkBoxes(b, 0, b.length, 0, best);
-        return new Header(format, best[0], best[1], best[2], 1, false, 1, 0, 0, 0, false, null, false);
+        return new Header(format, best[0], best[1], best[2], 1, false, 1, 0, 0, 0, false, null, false, null);
     }
 
     private static void walkBoxes(byte[] b, int start, int end, int depth, long[] best) throws ImageProblem {
