@@ -1,5 +1,6 @@
 package dev.restow.ecal;
 
+import dev.restow.ecal.selection.Selection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -74,6 +75,61 @@ public record MigrationInput(
     public static MigrationInput ofRange(LocalDate from, LocalDate to, String planToken) {
         return new MigrationInput(null, null, from.toString(), to.toString(), planToken, false, true, "", 0, 0, 0, 0,
                 null);
+    }
+
+    /** A run over {@code selection} with default settings. */
+    public static MigrationInput of(Selection selection, String planToken) {
+        if (selection instanceof Selection.ByIds ids) {
+            return ofIds(ids.ids(), planToken);
+        }
+        if (selection instanceof Selection.OnDate day) {
+            return ofDate(day.date(), planToken);
+        }
+        if (selection instanceof Selection.Between range) {
+            return ofRange(range.from(), range.to(), planToken);
+        }
+        throw new IllegalArgumentException("unknown selection " + selection);
+    }
+
+    /**
+     * The selection this input carries.
+     *
+     * @throws IllegalArgumentException when not exactly one selector is set or a date does not parse
+     */
+    public Selection selection() {
+        int selectors = (ecalIds != null ? 1 : 0) + (date != null ? 1 : 0) + (from != null || to != null ? 1 : 0);
+        if (selectors != 1) {
+            throw new IllegalArgumentException("a migration input needs exactly one of ecalIds, date, from/to");
+        }
+        try {
+            if (ecalIds != null) {
+                return new Selection.ByIds(ecalIds);
+            }
+            if (date != null) {
+                return new Selection.OnDate(LocalDate.parse(date));
+            }
+            if (from == null || to == null) {
+                throw new IllegalArgumentException("a range needs both from and to");
+            }
+            return new Selection.Between(LocalDate.parse(from), LocalDate.parse(to));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("bad date in migration input: " + e.getParsedString());
+        }
+    }
+
+    /** How long one blob's copy may take. */
+    public Duration copyDeadline() {
+        return Duration.ofSeconds(copyDeadlineSeconds);
+    }
+
+    /**
+     * Lifetime of a wave's read SAS: the configured lifetime, but never less than the copy deadline
+     * plus 15 minutes, so a SAS always outlives the copies it serves.
+     */
+    public Duration sasLifetime() {
+        Duration floor = copyDeadline().plusMinutes(15);
+        Duration configured = Duration.ofSeconds(sasLifetimeSeconds);
+        return configured.compareTo(floor) < 0 ? floor : configured;
     }
 
     public MigrationInput withDeleteSource(boolean value) {
