@@ -45,6 +45,7 @@ import java.util.Objects;
  * <tr><td>RESTOW_LEASE_TTL_SECONDS</td><td>900</td><td>a scheduled walk's lease</td></tr>
  * <tr><td>RESTOW_QUEUE_URL</td><td>(required by the fan-out)</td><td>work queue</td></tr>
  * <tr><td>RESTOW_CONTROL_QUEUE_URL</td><td></td><td>continuation queue</td></tr>
+ * <tr><td>RESTOW_SQS_ENDPOINT_URL</td><td></td><td>SQS-compatible endpoint (ElasticMQ...); else the region's</td></tr>
  * <tr><td>RESTOW_PAGE_SIZE</td><td>500</td><td>keyset page size</td></tr>
  * <tr><td>RESTOW_FANOUT_RESERVE_MS</td><td>30000</td><td>the fan-out hands its cursor on when less time remains</td></tr>
  * <tr><td>RESTOW_IMAGE_RESERVE_MS</td><td>20000</td><td>the image function starts no message when less time remains</td></tr>
@@ -58,7 +59,8 @@ public record MediaConfig(DbSettings db, String dbSecretArn, int dbPoolSize, Dur
                           Secret secretAccessKey, CodecOptions codec, long maxInputBytes, List<Source> sources,
                           TargetKeyMode targetKeyMode, boolean deleteOriginals, boolean copyAcl,
                           SqlIdentifier ledgerTable, SqlIdentifier leaseTable, Duration leaseTtl, String queueUrl,
-                          String controlQueueUrl, int pageSize, Duration fanOutReserve, Duration imageReserve) {
+                          String controlQueueUrl, URI sqsEndpoint, int pageSize, Duration fanOutReserve,
+                          Duration imageReserve) {
 
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DB_SECRET_ARN = "DB_SECRET_ARN";
@@ -88,6 +90,7 @@ public record MediaConfig(DbSettings db, String dbSecretArn, int dbPoolSize, Dur
     public static final String LEASE_TTL_SECONDS = "RESTOW_LEASE_TTL_SECONDS";
     public static final String QUEUE_URL = "RESTOW_QUEUE_URL";
     public static final String CONTROL_QUEUE_URL = "RESTOW_CONTROL_QUEUE_URL";
+    public static final String SQS_ENDPOINT = "RESTOW_SQS_ENDPOINT_URL";
     public static final String PAGE_SIZE = "RESTOW_PAGE_SIZE";
     public static final String FANOUT_RESERVE_MS = "RESTOW_FANOUT_RESERVE_MS";
     public static final String IMAGE_RESERVE_MS = "RESTOW_IMAGE_RESERVE_MS";
@@ -97,7 +100,7 @@ public record MediaConfig(DbSettings db, String dbSecretArn, int dbPoolSize, Dur
             DB_CONNECT_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS, BUCKET, S3_REGION, AWS_REGION, S3_ENDPOINT, ACCESS_KEY_ID,
             SECRET_ACCESS_KEY, CUSTOM_DOMAIN, PUBLIC_URL_PREFIXES, WEBP_QUALITY, WEBP_METHOD, MAX_PIXELS,
             MAX_INPUT_BYTES, MIN_SAVINGS, KEEP_METADATA, SOURCES, TARGET_KEY, DELETE_ORIGINALS, COPY_ACL,
-            LEDGER_TABLE, LEASE_TABLE, LEASE_TTL_SECONDS, QUEUE_URL, CONTROL_QUEUE_URL, PAGE_SIZE, FANOUT_RESERVE_MS,
+            LEDGER_TABLE, LEASE_TABLE, LEASE_TTL_SECONDS, QUEUE_URL, CONTROL_QUEUE_URL, SQS_ENDPOINT, PAGE_SIZE, FANOUT_RESERVE_MS,
             IMAGE_RESERVE_MS);
 
     public MediaConfig {
@@ -140,17 +143,7 @@ public record MediaConfig(DbSettings db, String dbSecretArn, int dbPoolSize, Dur
         }
         String bucket = env.required(BUCKET);
         String region = env.get(S3_REGION).or(() -> env.get(AWS_REGION)).orElse("us-east-1");
-        URI endpoint = null;
-        if (env.get(S3_ENDPOINT).isPresent()) {
-            try {
-                endpoint = URI.create(env.get(S3_ENDPOINT).get());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(S3_ENDPOINT, "'" + env.get(S3_ENDPOINT).get() + "' is not a valid URL");
-            }
-            if (endpoint.getHost() == null || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
-                throw new ConfigException(S3_ENDPOINT, "'" + endpoint + "' must be an http(s) URL with a host");
-            }
-        }
+        URI endpoint = httpUrl(env, S3_ENDPOINT);
         List<String> prefixes = new ArrayList<>();
         env.get(CUSTOM_DOMAIN).ifPresent(prefixes::add);
         env.get(PUBLIC_URL_PREFIXES).ifPresent(v -> Arrays.stream(v.split(","))
@@ -181,6 +174,7 @@ public record MediaConfig(DbSettings db, String dbSecretArn, int dbPoolSize, Dur
                 Duration.ofSeconds(env.integer(LEASE_TTL_SECONDS, 900, 30, 86_400)),
                 env.string(QUEUE_URL, ""),
                 env.string(CONTROL_QUEUE_URL, ""),
+                httpUrl(env, SQS_ENDPOINT),
                 env.integer(PAGE_SIZE, 500, 10, 10_000),
                 env.millis(FANOUT_RESERVE_MS, Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(10)),
                 env.millis(IMAGE_RESERVE_MS, Duration.ofSeconds(20), Duration.ZERO, Duration.ofMinutes(10)));
@@ -198,6 +192,27 @@ public record MediaConfig(DbSettings db, String dbSecretArn, int dbPoolSize, Dur
     /** The source of that table name, if configured. */
     public java.util.Optional<Source> source(String name) {
         return sources.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private static URI httpUrl(Env env, String variable) {
+        if (env.get(variable).isEmpty()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(env.get(variable).get());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(variable, "'" + env.get(variable).get() + "' is not a valid URL");
+        }
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new ConfigException(variable, "'" + uri + "' must be an http(s) URL with a host");
+        }
+        return uri;
+    }
+
+    /** The SQS endpoint override, when one is configured. */
+    public java.util.Optional<URI> sqsEndpointOverride() {
+        return java.util.Optional.ofNullable(sqsEndpoint);
     }
 
     private static SqlIdentifier identifier(String variable, String value) {
