@@ -95,6 +95,8 @@ public final class LocalAzurite implements AutoCloseable {
     private final Map<String, String> keys;
     private final Deque<String> output;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once for the {@link #shared()} instance, whose close() is a no-op. */
+    private volatile boolean shared;
     private final Thread shutdownHook;
 
     private LocalAzurite(Process process, Path workDir, int port, Map<String, String> keys, Deque<String> output) {
@@ -377,7 +379,7 @@ public final class LocalAzurite implements AutoCloseable {
     /** Stops the node process tree and deletes the data. A no-op for {@link #shared()}. */
     @Override
     public void close() {
-        if (this == SharedHolder.INSTANCE) {
+        if (shared) {
             return;
         }
         stop();
@@ -422,7 +424,9 @@ public final class LocalAzurite implements AutoCloseable {
         static final LocalAzurite INSTANCE = startShared();
 
         private static LocalAzurite startShared() {
-            return start(SHARED_ACCOUNTS.toArray(String[]::new));
+            LocalAzurite azurite = start(SHARED_ACCOUNTS.toArray(String[]::new));
+            azurite.shared = true;
+            return azurite;
         }
     }
 }

@@ -47,6 +47,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final Engine engine;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once for the {@link #shared()} instance, whose close() is a no-op. */
+    private volatile boolean shared;
 
     private LocalPostgres(Engine engine) {
         this.engine = engine;
@@ -204,7 +206,7 @@ public final class LocalPostgres implements AutoCloseable {
     /** Stops the server and deletes its data directory. A no-op for {@link #shared()}. */
     @Override
     public void close() {
-        if (this == SharedHolder.INSTANCE) {
+        if (shared) {
             return;
         }
         stop();
@@ -272,6 +274,7 @@ public final class LocalPostgres implements AutoCloseable {
 
         private static LocalPostgres startShared() {
             LocalPostgres pg = start();
+            pg.shared = true;
             Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "restow-local-postgres-stop"));
             return pg;
         }

@@ -51,6 +51,8 @@ public final class LocalS3 implements AutoCloseable {
     private final Path ownedDir;
     private final URI endpoint;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once for the {@link #shared()} instance, whose close() is a no-op. */
+    private volatile boolean shared;
 
     private LocalS3(S3Proxy proxy, BlobStore store, Path ownedDir) {
         this.proxy = proxy;
@@ -196,7 +198,7 @@ public final class LocalS3 implements AutoCloseable {
     /** Stops the server and frees the objects. A no-op for {@link #shared()}. */
     @Override
     public void close() {
-        if (this == SharedHolder.INSTANCE) {
+        if (shared) {
             return;
         }
         stop();
@@ -221,6 +223,7 @@ public final class LocalS3 implements AutoCloseable {
 
         private static LocalS3 startShared() {
             LocalS3 s3 = start();
+            s3.shared = true;
             Runtime.getRuntime().addShutdownHook(new Thread(s3::stop, "restow-local-s3-stop"));
             return s3;
         }

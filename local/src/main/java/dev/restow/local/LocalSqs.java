@@ -50,6 +50,8 @@ public final class LocalSqs implements AutoCloseable {
     private final URI endpoint;
     private final HttpClient http;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once for the {@link #shared()} instance, whose close() is a no-op. */
+    private volatile boolean shared;
 
     private LocalSqs(SQSRestServer server, int port) {
         this.server = server;
@@ -222,7 +224,7 @@ public final class LocalSqs implements AutoCloseable {
     /** Stops the server and drops all queues. A no-op for {@link #shared()}. */
     @Override
     public void close() {
-        if (this == SharedHolder.INSTANCE) {
+        if (shared) {
             return;
         }
         stop();
@@ -244,6 +246,7 @@ public final class LocalSqs implements AutoCloseable {
 
         private static LocalSqs startShared() {
             LocalSqs sqs = start();
+            sqs.shared = true;
             Runtime.getRuntime().addShutdownHook(new Thread(sqs::stop, "restow-local-sqs-stop"));
             return sqs;
         }
