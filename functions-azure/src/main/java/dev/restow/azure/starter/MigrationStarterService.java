@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * What both starters do, without the Functions host: decode a request, find its records, preview or check the plan,
@@ -37,25 +36,24 @@ public final class MigrationStarterService {
 
     private final RecordFinder finder;
     private final OrchestrationScheduler scheduler;
-    private final UnaryOperator<MigrationInput> settings;
+    private final RunDefaults defaults;
 
     /**
      * @param finder    finds the records of a selection
      * @param scheduler the task hub
-     * @param settings  applies the deployment's run settings (deadlines, parallelism, table) to each input
+     * @param defaults  the deployment's option defaults and orchestration settings
      */
-    public MigrationStarterService(RecordFinder finder, OrchestrationScheduler scheduler,
-                                   UnaryOperator<MigrationInput> settings) {
+    public MigrationStarterService(RecordFinder finder, OrchestrationScheduler scheduler, RunDefaults defaults) {
         this.finder = Objects.requireNonNull(finder, "finder");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
     }
 
     /** Handles a request body as posted to {@code POST /api/ecal-migrations}. */
     public StartResult start(String body) {
         MigrationRequest request;
         try {
-            request = MigrationRequest.parse(body);
+            request = MigrationRequest.parse(body, defaults.deleteSource(), defaults.tier());
         } catch (BadRequestException e) {
             LOG.info("Rejected migration request: {}", e.getMessage());
             return new StartResult.Rejected(e.getMessage());
@@ -111,7 +109,7 @@ public final class MigrationStarterService {
                     + "; nothing was started");
         }
         PlanToken plan = PlanToken.of(selection, records);
-        return startOnce(SCHEDULED_INSTANCE_ID, input(selection, plan, schedule.deleteSource(), schedule.tier()),
+        return startOnce(SCHEDULED_INSTANCE_ID, input(selection, plan, defaults.deleteSource(), defaults.tier()),
                 selection, records.size());
     }
 
@@ -133,18 +131,8 @@ public final class MigrationStarterService {
     }
 
     private MigrationInput input(Selection selection, PlanToken plan, boolean deleteSource, String tier) {
-        MigrationInput base;
-        if (selection instanceof Selection.ByIds ids) {
-            base = MigrationInput.ofIds(ids.ids(), plan.value());
-        } else if (selection instanceof Selection.OnDate day) {
-            base = MigrationInput.ofDate(day.date(), plan.value());
-        } else if (selection instanceof Selection.Between range) {
-            base = MigrationInput.ofRange(range.from(), range.to(), plan.value());
-        } else {
-            throw new IllegalArgumentException("unknown selection " + selection);
-        }
-        MigrationInput tuned = settings.apply(base);
-        // the request's own choices win over deployment defaults
+        MigrationInput tuned = defaults.tuning().apply(MigrationInput.of(selection, plan.value()));
+        // the request's own choices (already defaulted from the deployment) win over whatever tuning set
         return tuned.withDeleteSource(deleteSource).withTier(tier);
     }
 }

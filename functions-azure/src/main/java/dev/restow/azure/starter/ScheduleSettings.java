@@ -2,7 +2,6 @@ package dev.restow.azure.starter;
 
 import dev.restow.config.ConfigException;
 import dev.restow.config.Env;
-import dev.restow.ecal.selection.MigrationRequest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,21 +16,17 @@ import java.util.Objects;
  *   <li>{@code ECAL_MIGRATE_OLDER_THAN_DAYS} (required, 1..36500): migrate recordings whose whole recording day
  *       lies more than this many days before the tick's date (UTC).</li>
  *   <li>{@code ECAL_MIGRATE_SINCE} (default {@code 1970-01-01}): first recording day considered.</li>
- *   <li>{@code ECAL_MIGRATE_DELETE_SOURCE} (default true, as the original tool).</li>
- *   <li>{@code ECAL_MIGRATE_TIER} (Hot, Cool, Cold, Archive; default: the cold account's default tier).</li>
  * </ul>
+ * {@code deleteSource} and {@code tier} of scheduled runs are the deployment's ({@code ECAL_DELETE_SOURCE},
+ * {@code ECAL_TIER}), as for requests that do not name them.
  *
  * @param olderThanDays N
  * @param since         first day of every window
- * @param deleteSource  delete sources after verification
- * @param tier          tier as Azure spells it, "" for the account default
  */
-public record ScheduleSettings(int olderThanDays, LocalDate since, boolean deleteSource, String tier) {
+public record ScheduleSettings(int olderThanDays, LocalDate since) {
 
     public static final String OLDER_THAN_DAYS = "ECAL_MIGRATE_OLDER_THAN_DAYS";
     public static final String SINCE = "ECAL_MIGRATE_SINCE";
-    public static final String DELETE_SOURCE = "ECAL_MIGRATE_DELETE_SOURCE";
-    public static final String TIER = "ECAL_MIGRATE_TIER";
     public static final LocalDate DEFAULT_SINCE = LocalDate.of(1970, 1, 1);
 
     public ScheduleSettings {
@@ -39,7 +34,6 @@ public record ScheduleSettings(int olderThanDays, LocalDate since, boolean delet
             throw new IllegalArgumentException("olderThanDays must be at least 1, got " + olderThanDays);
         }
         Objects.requireNonNull(since, "since");
-        Objects.requireNonNull(tier, "tier");
     }
 
     /** Reads the settings; every problem is a {@link ConfigException} naming the setting. */
@@ -56,15 +50,7 @@ public record ScheduleSettings(int olderThanDays, LocalDate since, boolean delet
                 throw new ConfigException(SINCE, "'" + env.get(SINCE).get() + "' is not a date YYYY-MM-DD");
             }
         }
-        boolean delete = env.bool(DELETE_SOURCE, true);
-        String tier = "";
-        if (env.get(TIER).isPresent()) {
-            String wanted = env.get(TIER).get();
-            tier = MigrationRequest.TIERS.stream().filter(t -> t.equalsIgnoreCase(wanted)).findFirst()
-                    .orElseThrow(() -> new ConfigException(TIER, "'" + wanted + "' is not one of "
-                            + String.join(", ", MigrationRequest.TIERS)));
-        }
-        return new ScheduleSettings(days, since, delete, tier);
+        return new ScheduleSettings(days, since);
     }
 
     /**

@@ -1,30 +1,50 @@
 package dev.restow.azure.starter;
 
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
-import dev.restow.ecal.MigrationInput;
+import dev.restow.config.EcalConfig;
+import dev.restow.config.Env;
+import dev.restow.db.Pools;
+import dev.restow.ecal.db.EcalRepository;
+import dev.restow.ecal.db.JdbcRecordFinder;
 import dev.restow.ecal.selection.RecordFinder;
 
-import java.util.function.UnaryOperator;
-
 /**
- * Builds the starters' service inside the Functions host: the record finder (one pool per worker process, made on
- * first use) from the app settings, and the durable client from the invocation's binding.
+ * Builds the starters' service inside the Functions host: the configuration and the record finder (one pool per
+ * worker process) from the app settings on first use, and the durable client from the invocation's binding.
+ *
+ * <p>Made lazily and kept only once built, so a missing or bad app setting fails each invocation with a
+ * {@link dev.restow.config.ConfigException} naming it (logged by the host) rather than poisoning class loading.
  */
 final class StarterWiring {
+
+    private static final Object LOCK = new Object();
+    private static volatile Built built;
+
+    private record Built(RecordFinder finder, RunDefaults defaults) {
+    }
 
     private StarterWiring() {
     }
 
     static MigrationStarterService service(DurableClientContext durableContext) {
-        return new MigrationStarterService(Holder.FINDER, new DurableScheduler(durableContext.getClient()),
-                Holder.SETTINGS);
+        Built b = built();
+        return new MigrationStarterService(b.finder(), new DurableScheduler(durableContext.getClient()), b.defaults());
     }
 
-    /** Initialised on first use, so a bad setting fails the invocation (and is logged), not class loading. */
-    private static final class Holder {
-        static final RecordFinder FINDER = selection -> {
-            throw new IllegalStateException("the JDBC record finder is not wired yet");
-        };
-        static final UnaryOperator<MigrationInput> SETTINGS = UnaryOperator.identity();
+    private static Built built() {
+        Built b = built;
+        if (b == null) {
+            synchronized (LOCK) {
+                b = built;
+                if (b == null) {
+                    EcalConfig config = EcalConfig.load(Env.system());
+                    EcalRepository repository = new EcalRepository(Pools.create(config.db(), "restow-ecal-starter"),
+                            config.ecalTable(), config.db().statementTimeout());
+                    b = new Built(new JdbcRecordFinder(repository, config.locations()), RunDefaults.of(config));
+                    built = b;
+                }
+            }
+        }
+        return b;
     }
 }

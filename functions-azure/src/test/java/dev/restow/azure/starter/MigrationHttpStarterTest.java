@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +19,7 @@ class MigrationHttpStarterTest {
     private final Fakes.Finder finder = new Fakes.Finder(List.of(Fakes.record("e1", FEB_14, "1.5")));
     private final Fakes.Scheduler scheduler = new Fakes.Scheduler();
     private final MigrationHttpStarter starter = new MigrationHttpStarter(
-            ctx -> new MigrationStarterService(finder, scheduler, UnaryOperator.identity()));
+            ctx -> new MigrationStarterService(finder, scheduler, RunDefaults.standard()));
 
     private HttpResponseMessage post(String body) {
         return starter.run(new HttpFakes.Request(body), new HttpFakes.DurableContext(), new HttpFakes.Context());
@@ -103,7 +102,7 @@ class MigrationHttpStarterTest {
         MigrationHttpStarter broken = new MigrationHttpStarter(ctx -> new MigrationStarterService(
                 selection -> {
                     throw new IllegalStateException("connection refused: db.internal:5432 password=hunter2");
-                }, scheduler, UnaryOperator.identity()));
+                }, scheduler, RunDefaults.standard()));
 
         HttpResponseMessage response = broken.run(new HttpFakes.Request("{\"date\":\"2025-02-14\",\"dryRun\":true}"),
                 new HttpFakes.DurableContext(), new HttpFakes.Context());

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +25,7 @@ class MigrationStarterServiceTest {
             Fakes.record("e3", LocalDate.of(2025, 2, 15), "4")));
     private final Fakes.Scheduler scheduler = new Fakes.Scheduler();
     private final MigrationStarterService service =
-            new MigrationStarterService(finder, scheduler, UnaryOperator.identity());
+            new MigrationStarterService(finder, scheduler, RunDefaults.standard());
 
     private String planNow() {
         return PlanToken.of(DAY, finder.find(DAY)).value();
@@ -129,8 +128,8 @@ class MigrationStarterServiceTest {
 
     @Test
     void start_shouldApplyTheDeploymentSettings_toTheInput() {
-        MigrationStarterService tuned = new MigrationStarterService(finder, scheduler,
-                in -> in.withCopyDeadline(Duration.ofMinutes(30)).withParallelism(2, 10).withTable("ecal_test"));
+        MigrationStarterService tuned = new MigrationStarterService(finder, scheduler, new RunDefaults(true, "",
+                in -> in.withCopyDeadline(Duration.ofMinutes(30)).withParallelism(2, 10).withTable("ecal_test")));
         String plan = planNow();
 
         tuned.start(realRun(plan));
@@ -140,9 +139,21 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldLetTheRequestsOptionsWin_overDeploymentSettings() {
+    void start_shouldTakeTheDeploymentsDefaults_whenTheRequestNamesNoOptions() {
         MigrationStarterService tuned = new MigrationStarterService(finder, scheduler,
-                in -> in.withTier("Hot").withDeleteSource(false));
+                new RunDefaults(false, "Archive", RunDefaults.standard().tuning()));
+        String plan = planNow();
+
+        tuned.start(realRun(plan));
+
+        assertThat(scheduler.scheduled.get(0).input())
+                .isEqualTo(MigrationInput.ofDate(FEB_14, plan).withDeleteSource(false).withTier("Archive"));
+    }
+
+    @Test
+    void start_shouldLetTheRequestsOptionsWin_overDeploymentSettings() {
+        MigrationStarterService tuned = new MigrationStarterService(finder, scheduler, new RunDefaults(true, "",
+                in -> in.withTier("Hot").withDeleteSource(false)));
         String plan = planNow();
 
         tuned.start(realRun(plan));
@@ -208,7 +219,7 @@ class MigrationStarterServiceTest {
     // ---- timer ----
 
     private static final ScheduleSettings OLDER_THAN_30 =
-            new ScheduleSettings(30, ScheduleSettings.DEFAULT_SINCE, true, "");
+            new ScheduleSettings(30, ScheduleSettings.DEFAULT_SINCE);
 
     @Test
     void startScheduled_shouldSelectEveryDayOlderThanNDays_fromTheTickDate() {
@@ -249,7 +260,7 @@ class MigrationStarterServiceTest {
 
     @Test
     void startScheduled_shouldNotQuery_whenTheWindowEndsBeforeSince() {
-        ScheduleSettings recentOnly = new ScheduleSettings(30, LocalDate.of(2025, 3, 1), true, "");
+        ScheduleSettings recentOnly = new ScheduleSettings(30, LocalDate.of(2025, 3, 1));
 
         StartResult result = service.startScheduled(LocalDate.of(2025, 3, 17), recentOnly);
 
@@ -258,8 +269,9 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void startScheduled_shouldCarryTheScheduleOptions_intoTheInput() {
-        service.startScheduled(LocalDate.of(2025, 3, 17), new ScheduleSettings(30, FEB_14, false, "Archive"));
+    void startScheduled_shouldUseTheDeploymentsDefaults_forDeleteSourceAndTier() {
+        new MigrationStarterService(finder, scheduler, new RunDefaults(false, "Archive", RunDefaults.standard().tuning()))
+                .startScheduled(LocalDate.of(2025, 3, 17), OLDER_THAN_30);
 
         assertThat(scheduler.scheduled.get(0).input()).extracting(MigrationInput::deleteSource, MigrationInput::tier)
                 .containsExactly(false, "Archive");

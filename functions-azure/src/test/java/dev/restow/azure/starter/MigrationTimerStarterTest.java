@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +24,7 @@ class MigrationTimerStarterTest {
     private final Fakes.Scheduler scheduler = new Fakes.Scheduler();
 
     private MigrationTimerStarter starter(Map<String, String> settings, String utcInstant) {
-        return new MigrationTimerStarter(ctx -> new MigrationStarterService(finder, scheduler, UnaryOperator.identity()),
+        return new MigrationTimerStarter(ctx -> new MigrationStarterService(finder, scheduler, RunDefaults.standard()),
                 Env.of(settings), Clock.fixed(Instant.parse(utcInstant), ZoneOffset.UTC));
     }
 

@@ -15,15 +15,14 @@ class ScheduleSettingsTest {
     @Test
     void fromEnv_shouldUseDefaults_whenOnlyDaysAreSet() {
         assertThat(ScheduleSettings.fromEnv(Env.of(Map.of("ECAL_MIGRATE_OLDER_THAN_DAYS", "90"))))
-                .isEqualTo(new ScheduleSettings(90, LocalDate.of(1970, 1, 1), true, ""));
+                .isEqualTo(new ScheduleSettings(90, LocalDate.of(1970, 1, 1)));
     }
 
     @Test
     void fromEnv_shouldReadEverySetting_whenAllAreSet() {
         assertThat(ScheduleSettings.fromEnv(Env.of(Map.of("ECAL_MIGRATE_OLDER_THAN_DAYS", "30",
-                "ECAL_MIGRATE_SINCE", "2024-01-01", "ECAL_MIGRATE_DELETE_SOURCE", "false",
-                "ECAL_MIGRATE_TIER", "archive"))))
-                .isEqualTo(new ScheduleSettings(30, LocalDate.of(2024, 1, 1), false, "Archive"));
+                "ECAL_MIGRATE_SINCE", "2024-01-01"))))
+                .isEqualTo(new ScheduleSettings(30, LocalDate.of(2024, 1, 1)));
     }
 
     @Test
@@ -50,16 +49,8 @@ class ScheduleSettingsTest {
     }
 
     @Test
-    void fromEnv_shouldRefuse_whenTierIsUnknown() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ScheduleSettings.fromEnv(Env.of(Map.of(
-                "ECAL_MIGRATE_OLDER_THAN_DAYS", "30", "ECAL_MIGRATE_TIER", "Glacier"))));
-
-        assertThat(e).hasMessage("ECAL_MIGRATE_TIER: 'Glacier' is not one of Hot, Cool, Cold, Archive");
-    }
-
-    @Test
     void lastDay_shouldBeTheDayBeforeTodayMinusN_always() {
-        ScheduleSettings s = new ScheduleSettings(30, ScheduleSettings.DEFAULT_SINCE, true, "");
+        ScheduleSettings s = new ScheduleSettings(30, ScheduleSettings.DEFAULT_SINCE);
 
         assertThat(s.lastDay(LocalDate.of(2025, 3, 31))).isEqualTo(LocalDate.of(2025, 2, 28));
     }

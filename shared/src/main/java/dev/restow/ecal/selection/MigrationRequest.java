@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * {"from": "2025-02-01", "to": "2025-02-28"}      // inclusive, on recording_start_time
  * // options:
  * "dryRun": true|false       (default false)
- * "deleteSource": true|false (default true, as the original tool)
- * "tier": "Hot"|"Cool"|"Cold"|"Archive"   (default: the cold account's default tier)
+ * "deleteSource": true|false (default true, as the original tool, or the deployment's ECAL_DELETE_SOURCE)
+ * "tier": "Hot"|"Cool"|"Cold"|"Archive"   (default: the deployment's ECAL_TIER, else the cold account's default)
  * "plan": "<token from the dry run>"      (required when dryRun is false)
  * }</pre>
  *
@@ -78,8 +78,19 @@ public record MigrationRequest(Selection selection, boolean dryRun, boolean dele
         }
     }
 
-    /** Parses a request body; see the class comment for the shape. */
+    /** Parses a request body with the standard defaults (deleteSource true, the account's tier). */
     public static MigrationRequest parse(String body) {
+        return parse(body, true, "");
+    }
+
+    /**
+     * Parses a request body; see the class comment for the shape. Absent options take the deployment's defaults.
+     *
+     * @param deleteSourceDefault {@code deleteSource} when the request does not say
+     * @param tierDefault         {@code tier} when the request does not say ({@code ""}: the account default)
+     */
+    public static MigrationRequest parse(String body, boolean deleteSourceDefault, String tierDefault) {
+        Objects.requireNonNull(tierDefault, "tierDefault");
         if (body == null || body.isBlank()) {
             throw new BadRequestException("request body is empty: expected a JSON object with exactly one of "
                     + "ecalIds, date, from/to");
@@ -111,8 +122,8 @@ public record MigrationRequest(Selection selection, boolean dryRun, boolean dele
 
         Selection selection = selection(fields);
         boolean dryRun = bool(fields, "dryRun", false);
-        boolean deleteSource = bool(fields, "deleteSource", true);
-        String tier = tier(fields);
+        boolean deleteSource = bool(fields, "deleteSource", deleteSourceDefault);
+        String tier = fields.containsKey("tier") ? tier(fields.get("tier")) : tierDefault;
         String plan = plan(fields);
         if (!dryRun && plan.isEmpty()) {
             throw new BadRequestException("plan is required for a real run: send the same request with "
@@ -214,11 +225,7 @@ public record MigrationRequest(Selection selection, boolean dryRun, boolean dele
         return node.booleanValue();
     }
 
-    private static String tier(Map<String, JsonNode> fields) {
-        JsonNode node = fields.get("tier");
-        if (node == null) {
-            return "";
-        }
+    private static String tier(JsonNode node) {
         if (!node.isTextual()) {
             throw new BadRequestException("tier must be a string, one of " + String.join(", ", TIERS)
                     + ", got " + typeName(node));

@@ -61,6 +61,29 @@ class MigrationRequestTest {
     }
 
     @Test
+    void parse_shouldTakeTheDeploymentDefaults_whenOptionsAbsent() {
+        MigrationRequest r = MigrationRequest.parse("{\"date\":\"2025-02-14\",\"dryRun\":true}", false, "Cold");
+
+        assertThat(List.of(r.deleteSource(), r.tier())).containsExactly(false, "Cold");
+    }
+
+    @Test
+    void parse_shouldLetTheRequestWin_overDeploymentDefaults() {
+        MigrationRequest r = MigrationRequest.parse("{\"date\":\"2025-02-14\",\"dryRun\":true,"
+                + "\"deleteSource\":true,\"tier\":\"Hot\"}", false, "Cold");
+
+        assertThat(List.of(r.deleteSource(), r.tier())).containsExactly(true, "Hot");
+    }
+
+    @Test
+    void parse_shouldUseTheAccountDefault_whenTierIsEmptyDespiteADeploymentDefault() {
+        MigrationRequest r = MigrationRequest.parse("{\"date\":\"2025-02-14\",\"dryRun\":true,\"tier\":\"\"}",
+                true, "Cold");
+
+        assertThat(r.tier()).isEmpty();
+    }
+
+    @Test
     void parse_shouldReadEveryOption_whenAllGiven() {
         MigrationRequest r = MigrationRequest.parse("{\"date\":\"2025-02-14\",\"dryRun\":false,"
                 + "\"deleteSource\":false,\"tier\":\"Archive\",\"plan\":\"" + PLAN + "\"}");
