@@ -69,6 +69,8 @@ public final class LocalAzurite implements AutoCloseable {
     public static final List<String> SHARED_ACCOUNTS = List.of("hotstore", "coldstore");
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalAzurite.class);
+    private static final SharedServer<LocalAzurite> SHARED =
+            new SharedServer<>("Azurite", () -> start(SHARED_ACCOUNTS.toArray(String[]::new)), LocalAzurite::stop);
     private static final String HOST = "127.0.0.1";
     private static final Pattern ACCOUNT_NAME = Pattern.compile("[a-z0-9]{3,24}");
     private static final Pattern LISTENING = Pattern.compile("successfully listens on https?://[^\\s:]+:(\\d+)");
@@ -95,8 +97,6 @@ public final class LocalAzurite implements AutoCloseable {
     private final Map<String, String> keys;
     private final Deque<String> output;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Set once for the {@link #shared()} instance, whose close() is a no-op. */
-    private volatile boolean shared;
     private final Thread shutdownHook;
 
     private LocalAzurite(Process process, Path workDir, int port, Map<String, String> keys, Deque<String> output) {
@@ -115,7 +115,7 @@ public final class LocalAzurite implements AutoCloseable {
      * @return the shared server; closing it is a no-op
      */
     public static LocalAzurite shared() {
-        return SharedHolder.INSTANCE;
+        return SHARED.get();
     }
 
     /**
@@ -379,7 +379,7 @@ public final class LocalAzurite implements AutoCloseable {
     /** Stops the node process tree and deletes the data. A no-op for {@link #shared()}. */
     @Override
     public void close() {
-        if (shared) {
+        if (SHARED.is(this)) {
             return;
         }
         stop();
@@ -418,15 +418,5 @@ public final class LocalAzurite implements AutoCloseable {
             }
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static final class SharedHolder {
-        static final LocalAzurite INSTANCE = startShared();
-
-        private static LocalAzurite startShared() {
-            LocalAzurite azurite = start(SHARED_ACCOUNTS.toArray(String[]::new));
-            azurite.shared = true;
-            return azurite;
-        }
     }
 }

@@ -39,6 +39,8 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String ENGINE_PROPERTY = "restow.postgres.engine";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalPostgres.class);
+    private static final SharedServer<LocalPostgres> SHARED =
+            new SharedServer<>("PostgreSQL", LocalPostgres::start, LocalPostgres::stop);
     private static final String HOST = "127.0.0.1";
     private static final String USER = "postgres";
     private static final String PASSWORD = "postgres";
@@ -47,8 +49,6 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final Engine engine;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Set once for the {@link #shared()} instance, whose close() is a no-op. */
-    private volatile boolean shared;
 
     private LocalPostgres(Engine engine) {
         this.engine = engine;
@@ -60,7 +60,7 @@ public final class LocalPostgres implements AutoCloseable {
      * @return the shared server; never closed by callers (closing it is a no-op)
      */
     public static LocalPostgres shared() {
-        return SharedHolder.INSTANCE;
+        return SHARED.get();
     }
 
     /**
@@ -74,6 +74,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     static LocalPostgres start(String engineChoice) {
+        QuietLogs.apply();
         long started = System.nanoTime();
         Engine engine = startEngine(engineChoice);
         LocalPostgres pg = new LocalPostgres(engine);
@@ -206,7 +207,7 @@ public final class LocalPostgres implements AutoCloseable {
     /** Stops the server and deletes its data directory. A no-op for {@link #shared()}. */
     @Override
     public void close() {
-        if (shared) {
+        if (SHARED.is(this)) {
             return;
         }
         stop();
@@ -266,17 +267,6 @@ public final class LocalPostgres implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not stop embedded PostgreSQL on port " + port(), e);
             }
-        }
-    }
-
-    private static final class SharedHolder {
-        static final LocalPostgres INSTANCE = startShared();
-
-        private static LocalPostgres startShared() {
-            LocalPostgres pg = start();
-            pg.shared = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "restow-local-postgres-stop"));
-            return pg;
         }
     }
 }

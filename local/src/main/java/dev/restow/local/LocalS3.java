@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
 public final class LocalS3 implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalS3.class);
+    private static final SharedServer<LocalS3> SHARED =
+            new SharedServer<>("S3", LocalS3::start, LocalS3::stop);
     private static final String HOST = "127.0.0.1";
     private static final String ACCESS_KEY = "restow-local-access";
     private static final String SECRET_KEY = "restow-local-secret-0123456789abcdef";
@@ -48,16 +50,16 @@ public final class LocalS3 implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final BlobStore store;
-    private final Path ownedDir;
+    private final Path dir;
+    private final boolean deleteDirOnClose;
     private final URI endpoint;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Set once for the {@link #shared()} instance, whose close() is a no-op. */
-    private volatile boolean shared;
 
-    private LocalS3(S3Proxy proxy, BlobStore store, Path ownedDir) {
+    private LocalS3(S3Proxy proxy, BlobStore store, Path dir, boolean deleteDirOnClose) {
         this.proxy = proxy;
         this.store = store;
-        this.ownedDir = ownedDir;
+        this.dir = dir;
+        this.deleteDirOnClose = deleteDirOnClose;
         this.endpoint = URI.create("http://" + HOST + ":" + proxy.getPort());
     }
 
@@ -67,7 +69,7 @@ public final class LocalS3 implements AutoCloseable {
      * @return the shared server; closing it is a no-op
      */
     public static LocalS3 shared() {
-        return SharedHolder.INSTANCE;
+        return SHARED.get();
     }
 
     /**
@@ -76,12 +78,12 @@ public final class LocalS3 implements AutoCloseable {
      * @return a running server
      */
     public static LocalS3 start() {
-        return start(new TransientNio2BlobStore(), null, "memory");
+        return start(new TransientNio2BlobStore(), null, false);
     }
 
     /**
      * Starts a private server that keeps objects as files under {@code dir} (bucket = sub-directory); the directory
-     * is left in place on close.
+     * and its files are left in place on close.
      *
      * @param dir an existing directory
      * @return a running server
@@ -91,7 +93,8 @@ public final class LocalS3 implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("S3 storage directory does not exist: " + dir.toAbsolutePath());
         }
-        return start(new FilesystemNio2BlobStore(dir.toAbsolutePath().toString()), null, dir.toString());
+        Path abs = dir.toAbsolutePath();
+        return start(new FilesystemNio2BlobStore(abs.toString()), abs, false);
     }
 
     /**
@@ -102,13 +105,13 @@ public final class LocalS3 implements AutoCloseable {
     public static LocalS3 startOnDisk() {
         try {
             Path dir = Files.createTempDirectory("restow-s3-");
-            return start(new FilesystemNio2BlobStore(dir.toString()), dir, dir.toString());
+            return start(new FilesystemNio2BlobStore(dir.toString()), dir, true);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a temporary directory for S3 objects", e);
         }
     }
 
-    private static LocalS3 start(BlobStore store, Path ownedDir, String where) {
+    private static LocalS3 start(BlobStore store, Path dir, boolean deleteDirOnClose) {
         QuietLogs.apply();
         requireJacksonAnnotationsForJackson3();
         long started = System.nanoTime();
@@ -122,11 +125,13 @@ public final class LocalS3 implements AutoCloseable {
         try {
             proxy.start();
         } catch (Exception e) {
-            Files2.deleteRecursively(ownedDir);
+            if (deleteDirOnClose) {
+                Files2.deleteRecursively(dir);
+            }
             throw new IllegalStateException("could not start S3Proxy on " + HOST + ": " + e.getMessage(), e);
         }
-        LocalS3 s3 = new LocalS3(proxy, store, ownedDir);
-        LOG.info("S3 (S3Proxy, {}) listening on {} after {} ms", where, s3.endpoint,
+        LocalS3 s3 = new LocalS3(proxy, store, dir, deleteDirOnClose);
+        LOG.info("S3 (S3Proxy, {}) listening on {} after {} ms", dir == null ? "in memory" : dir, s3.endpoint,
                 (System.nanoTime() - started) / 1_000_000);
         return s3;
     }
@@ -166,9 +171,12 @@ public final class LocalS3 implements AutoCloseable {
         return REGION;
     }
 
-    /** @return the temporary directory objects are stored in, when started with {@link #startOnDisk()} */
+    /**
+     * @return the directory objects are stored in (one sub-directory per bucket) when started with
+     *         {@link #start(Path)} or {@link #startOnDisk()}; empty when in memory
+     */
     public Optional<Path> directory() {
-        return Optional.ofNullable(ownedDir);
+        return Optional.ofNullable(dir);
     }
 
     /**
@@ -198,7 +206,7 @@ public final class LocalS3 implements AutoCloseable {
     /** Stops the server and frees the objects. A no-op for {@link #shared()}. */
     @Override
     public void close() {
-        if (shared) {
+        if (SHARED.is(this)) {
             return;
         }
         stop();
@@ -212,20 +220,11 @@ public final class LocalS3 implements AutoCloseable {
                 LOG.warn("S3Proxy at {} did not stop cleanly: {}", endpoint, e.toString());
             } finally {
                 store.close();
-                Files2.deleteRecursively(ownedDir);
+                if (deleteDirOnClose) {
+                    Files2.deleteRecursively(dir);
+                }
             }
             LOG.info("S3 at {} stopped", endpoint);
-        }
-    }
-
-    private static final class SharedHolder {
-        static final LocalS3 INSTANCE = startShared();
-
-        private static LocalS3 startShared() {
-            LocalS3 s3 = start();
-            s3.shared = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(s3::stop, "restow-local-s3-stop"));
-            return s3;
         }
     }
 }

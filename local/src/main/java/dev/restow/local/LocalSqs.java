@@ -39,6 +39,8 @@ import java.util.stream.Collectors;
 public final class LocalSqs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSqs.class);
+    private static final SharedServer<LocalSqs> SHARED =
+            new SharedServer<>("SQS", LocalSqs::start, LocalSqs::stop);
     private static final String HOST = "127.0.0.1";
     private static final String REGION = "us-east-1";
     private static final String ACCOUNT_ID = "000000000000";
@@ -50,8 +52,6 @@ public final class LocalSqs implements AutoCloseable {
     private final URI endpoint;
     private final HttpClient http;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Set once for the {@link #shared()} instance, whose close() is a no-op. */
-    private volatile boolean shared;
 
     private LocalSqs(SQSRestServer server, int port) {
         this.server = server;
@@ -65,7 +65,7 @@ public final class LocalSqs implements AutoCloseable {
      * @return the shared server; closing it is a no-op
      */
     public static LocalSqs shared() {
-        return SharedHolder.INSTANCE;
+        return SHARED.get();
     }
 
     /**
@@ -224,7 +224,7 @@ public final class LocalSqs implements AutoCloseable {
     /** Stops the server and drops all queues. A no-op for {@link #shared()}. */
     @Override
     public void close() {
-        if (shared) {
+        if (SHARED.is(this)) {
             return;
         }
         stop();
@@ -238,17 +238,6 @@ public final class LocalSqs implements AutoCloseable {
                 LOG.warn("ElasticMQ at {} did not stop cleanly: {}", endpoint, e.toString());
             }
             LOG.info("SQS at {} stopped", endpoint);
-        }
-    }
-
-    private static final class SharedHolder {
-        static final LocalSqs INSTANCE = startShared();
-
-        private static LocalSqs startShared() {
-            LocalSqs sqs = start();
-            sqs.shared = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(sqs::stop, "restow-local-sqs-stop"));
-            return sqs;
         }
     }
 }

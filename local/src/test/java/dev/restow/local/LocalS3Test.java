@@ -3,6 +3,7 @@ package dev.restow.local;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -366,6 +367,25 @@ class LocalS3Test {
             Path file = disk.directory().orElseThrow().resolve("disk-bucket/a/b.jpg");
             assertThat(file).hasContent("on disk");
         }
+    }
+
+    @Test
+    void start_should_keepObjectsInTheGivenDirectory_when_closed(@TempDir Path dir) {
+        try (LocalS3 disk = LocalS3.start(dir); S3Client c = S3Clients.client(disk)) {
+            disk.createBucket("kept-bucket");
+            c.putObject(b -> b.bucket("kept-bucket").key("k.txt"), RequestBody.fromString("kept"));
+        }
+
+        assertThat(dir.resolve("kept-bucket/k.txt")).hasContent("kept");
+    }
+
+    @Test
+    void start_should_rejectDirectory_when_missing(@TempDir Path dir) {
+        Path missing = dir.resolve("missing");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalS3.start(missing));
+
+        assertThat(e).hasMessage("S3 storage directory does not exist: " + missing);
     }
 
     @Test
