@@ -165,9 +165,32 @@ public final class Icc {
      * Converts the colour bands {@code src} (in {@code cs}) to an sRGB byte raster with bands R, G, B interleaved.
      */
     static WritableRaster toSrgb(Raster src, ColorSpace cs) {
+        src = compact(src);
         WritableRaster dst = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, src.getWidth(), src.getHeight(),
                 3, null);
         new ColorConvertOp(perceptual(cs), SRGB, null).filter(src, dst);
         return dst;
+    }
+
+    /**
+     * A raster whose samples are packed without gaps. The JDK's LittleCMS path mis-reads band subsets of wider
+     * pixels (for example the colour bands of an RGBA raster), so those are copied out first.
+     */
+    private static Raster compact(Raster src) {
+        if (src.getSampleModel() instanceof java.awt.image.ComponentSampleModel sm
+                && sm.getPixelStride() == src.getNumBands() && src.getParent() == null) {
+            return src;
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        int bands = src.getNumBands();
+        WritableRaster copy = Raster.createInterleavedRaster(src.getTransferType() == DataBuffer.TYPE_BYTE
+                ? DataBuffer.TYPE_BYTE : DataBuffer.TYPE_USHORT, w, h, bands, null);
+        int[] row = new int[w * bands];
+        for (int y = 0; y < h; y++) {
+            src.getPixels(src.getMinX(), src.getMinY() + y, w, 1, row);
+            copy.setPixels(0, y, w, 1, row);
+        }
+        return copy;
     }
 }
