@@ -176,6 +176,11 @@ public final class LocalPostgres implements AutoCloseable {
         return HOST;
     }
 
+    /** @return which engine runs the server, e.g. {@code zonky embedded} or {@code Debian 15} */
+    public String engineName() {
+        return engine.name();
+    }
+
     /** @return the TCP port the server listens on */
     public int port() {
         return engine.port();
