@@ -8,6 +8,7 @@ import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
+import com.microsoft.durabletask.DurableTaskClient;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import dev.restow.ecal.selection.Preview;
@@ -43,14 +44,14 @@ public final class MigrationHttpStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationHttpStarter.class);
 
-    private final Function<DurableClientContext, MigrationStarterService> services;
+    private final Function<DurableTaskClient, MigrationStarterService> services;
 
     /** Used by the Functions host: wires the service from the app settings. */
     public MigrationHttpStarter() {
         this(StarterWiring::service);
     }
 
-    MigrationHttpStarter(Function<DurableClientContext, MigrationStarterService> services) {
+    MigrationHttpStarter(Function<DurableTaskClient, MigrationStarterService> services) {
         this.services = Objects.requireNonNull(services, "services");
     }
 
@@ -61,8 +62,10 @@ public final class MigrationHttpStarter {
             @DurableClientInput(name = "durableContext") DurableClientContext durableContext,
             ExecutionContext context) {
         StartResult result;
-        try {
-            result = services.apply(durableContext).start(request.getBody().orElse(""));
+        // getClient() opens a gRPC channel to the host on every call: one per invocation, closed at the end
+        // (the check-status response below is built from the request URL and needs no client)
+        try (DurableTaskClient client = durableContext.getClient()) {
+            result = services.apply(client).start(request.getBody().orElse(""));
         } catch (RuntimeException e) {
             LOG.error("Migration request failed (invocation {})", context.getInvocationId(), e);
             return json(request, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error",

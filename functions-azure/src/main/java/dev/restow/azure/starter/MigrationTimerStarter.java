@@ -3,6 +3,7 @@ package dev.restow.azure.starter;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
+import com.microsoft.durabletask.DurableTaskClient;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import dev.restow.config.Env;
@@ -32,7 +33,7 @@ public final class MigrationTimerStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationTimerStarter.class);
 
-    private final Function<DurableClientContext, MigrationStarterService> services;
+    private final Function<DurableTaskClient, MigrationStarterService> services;
     private final Env env;
     private final Clock clock;
 
@@ -41,7 +42,7 @@ public final class MigrationTimerStarter {
         this(StarterWiring::service, Env.system(), Clock.systemUTC());
     }
 
-    MigrationTimerStarter(Function<DurableClientContext, MigrationStarterService> services, Env env, Clock clock) {
+    MigrationTimerStarter(Function<DurableTaskClient, MigrationStarterService> services, Env env, Clock clock) {
         this.services = Objects.requireNonNull(services, "services");
         this.env = Objects.requireNonNull(env, "env");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -54,7 +55,10 @@ public final class MigrationTimerStarter {
             ExecutionContext context) {
         ScheduleSettings settings = ScheduleSettings.fromEnv(env);
         LocalDate today = LocalDate.now(clock);
-        StartResult result = services.apply(durableContext).startScheduled(today, settings);
+        StartResult result;
+        try (DurableTaskClient client = durableContext.getClient()) {
+            result = services.apply(client).startScheduled(today, settings);
+        }
         String line = describe(result);
         LOG.info("Scheduled ECAL migration tick {}: {}", today, line);
         context.getLogger().info(line);

@@ -1,6 +1,6 @@
 package dev.restow.azure.starter;
 
-import com.microsoft.durabletask.azurefunctions.DurableClientContext;
+import com.microsoft.durabletask.DurableTaskClient;
 import dev.restow.config.EcalConfig;
 import dev.restow.config.Env;
 import dev.restow.db.Pools;
@@ -10,7 +10,7 @@ import dev.restow.ecal.selection.RecordFinder;
 
 /**
  * Builds the starters' service inside the Functions host: the configuration and the record finder (one pool per
- * worker process) from the app settings on first use, and the durable client from the invocation's binding.
+ * worker process) from the app settings on first use, around the durable client the handler opened from the invocation's binding.
  *
  * <p>Made lazily and kept only once built, so a missing or bad app setting fails each invocation with a
  * {@link dev.restow.config.ConfigException} naming it (logged by the host) rather than poisoning class loading.
@@ -26,9 +26,9 @@ final class StarterWiring {
     private StarterWiring() {
     }
 
-    static MigrationStarterService service(DurableClientContext durableContext) {
+    static MigrationStarterService service(DurableTaskClient client) {
         Built b = built();
-        return new MigrationStarterService(b.finder(), new DurableScheduler(durableContext.getClient()), b.defaults());
+        return new MigrationStarterService(b.finder(), new DurableScheduler(client), b.defaults());
     }
 
     private static Built built() {

@@ -98,6 +98,16 @@ class MigrationHttpStarterTest {
     }
 
     @Test
+    void run_shouldCloseTheDurableClient_afterAnsweringAStart() {
+        HttpFakes.DurableContext durable = new HttpFakes.DurableContext();
+
+        starter.run(new HttpFakes.Request("{\"date\":\"2025-02-14\",\"plan\":\"" + plan() + "\"}"), durable,
+                new HttpFakes.Context());
+
+        assertThat(durable.opened).extracting(c -> c.closed).containsExactly(true);
+    }
+
+    @Test
     void run_shouldAnswer500WithoutDetails_whenTheDatabaseFails() throws Exception {
         MigrationHttpStarter broken = new MigrationHttpStarter(ctx -> new MigrationStarterService(
                 selection -> {
