@@ -212,7 +212,7 @@ public record EcalConfig(DbSettings db, StorageAccess source, String sourceConta
          */
         static StorageAccess load(Env env, String connectionVariable, String accountUrlVariable, boolean needsSigningKey) {
             if (env.get(connectionVariable).isPresent()) {
-                StorageAccess.ConnectionString cs = parseConnectionString(connectionVariable,
+                StorageAccess.ConnectionString cs = parse(connectionVariable,
                         env.secret(connectionVariable));
                 if (needsSigningKey && !cs.hasAccountKey()) {
                     throw new ConfigException(connectionVariable, "has no AccountKey, so read SAS tokens for the copies"
@@ -235,7 +235,7 @@ public record EcalConfig(DbSettings db, StorageAccess source, String sourceConta
          * AccountKey=...;EndpointSuffix=core.windows.net}, {@code BlobEndpoint=...;SharedAccessSignature=...}
          * or {@code UseDevelopmentStorage=true}).
          */
-        static StorageAccess.ConnectionString parseConnectionString(String variable, Secret value) {
+        static StorageAccess.ConnectionString parse(String variable, Secret value) {
             Map<String, String> parts = new LinkedHashMap<>();
             for (String part : value.reveal().split(";")) {
                 String p = part.trim();
