@@ -30,8 +30,6 @@ public final class Restow implements Callable<Integer> {
     static final String LOGBACK_PROPERTY = "logback.configurationFile";
     static final String LOGBACK_CONFIG = "restow-cli-logback.xml";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Restow.class);
-
     @Spec
     private CommandSpec spec;
 
@@ -101,9 +99,9 @@ public final class Restow implements Callable<Integer> {
             err.println(oneLine(name + ": " + e.getMessage()));
             code = ExitCodes.USAGE;
         } else {
-            LOG.debug("{} failed", name, e);
+            Logger log = LoggerFactory.getLogger(Restow.class); // not a static field: main() picks the configuration first
             err.println(oneLine(name + ": failed: " + describe(e)) + " (run with --verbose for details)");
-            LOG.info("{} failed", name, e);
+            log.info("{} failed", name, e);
             code = ExitCodes.INCOMPLETE;
         }
         err.flush();
