@@ -2,6 +2,7 @@ package dev.restow.azure.starter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restow.azure.migration.MigrationOrchestrator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -75,6 +76,13 @@ class PackagedFunctionJsonIT {
     void timerStarter_shouldHaveTheDurableClient() throws IOException {
         assertThat(binding(read("ScheduledEcalMigration/function.json"), "durableContext").get("type").asText())
                 .isEqualTo("durableClient");
+    }
+
+    @Test
+    void orchestrator_shouldBeStagedUnderTheNameTheStartersSchedule() throws IOException {
+        JsonNode f = read(MigrationOrchestrator.NAME + "/function.json");
+
+        assertThat(f.get("bindings").get(0).get("type").asText()).isEqualTo("orchestrationTrigger");
     }
 
     @Test
