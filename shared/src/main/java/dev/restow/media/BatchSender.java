@@ -36,6 +36,45 @@ public final class BatchSender {
     }
 
     /**
+     * Sends every body, up to {@code parallelism} batches at a time on {@code executor}. Returns when all were
+     * accepted.
+     *
+     * @throws QueueException as {@link #sendAll(List)}; the first failure, after every batch has finished
+     */
+    public void sendAll(List<String> bodies, java.util.concurrent.ExecutorService executor) throws QueueException {
+        if (bodies.size() <= WorkQueue.MAX_BATCH || executor == null) {
+            sendAll(bodies);
+            return;
+        }
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int from = 0; from < bodies.size(); from += WorkQueue.MAX_BATCH) {
+            List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + WorkQueue.MAX_BATCH));
+            futures.add(executor.submit(() -> {
+                sendWithRetries(batch);
+                return null;
+            }));
+        }
+        QueueException first = null;
+        for (java.util.concurrent.Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new QueueException("interrupted while sending", true, e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (first == null) {
+                    first = cause instanceof QueueException q ? q
+                            : new QueueException("send failed: " + cause, true, cause);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
      * Sends every body. Returns when all were accepted.
      *
      * @throws QueueException when a body was refused as bad, or still failed after every try; messages sent before

@@ -31,6 +31,8 @@ public final class FanOutService {
     public static final String LEASE_NAME = "media-fanout";
     private static final Logger LOG = LoggerFactory.getLogger(FanOutService.class);
     private static final int SAMPLES = 10;
+    /** Batches sent at once: SQS answers in 10-30 ms, so a page of 500 values goes out in a few round trips. */
+    private static final int SEND_PARALLELISM = 8;
 
     private final MediaConfig config;
     private final javax.sql.DataSource dataSource;
@@ -40,6 +42,7 @@ public final class FanOutService {
     private final WorkQueue control;
     private final SourceTables tables;
     private final int pageSize;
+    private final java.util.concurrent.ExecutorService senders;
 
     /**
      * @param control the queue that re-triggers the fan-out with a continuation; {@code null} when none is
@@ -60,6 +63,11 @@ public final class FanOutService {
         this.control = control;
         this.tables = new SourceTables(config.dbStatementTimeout());
         this.pageSize = pageSize;
+        this.senders = java.util.concurrent.Executors.newFixedThreadPool(SEND_PARALLELISM, r -> {
+            Thread t = new Thread(r, "restow-fanout-send");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -126,7 +134,7 @@ public final class FanOutService {
                     long budget = at.limit() == 0 ? Long.MAX_VALUE : at.limit() - enqueuedSoFar;
                     PageOutcome page = classify(source, rows, runId, budget);
                     if (!dryRun) {
-                        work.sendAll(page.tasks.stream().map(ImageTask::toJson).toList());
+                        work.sendAll(page.tasks.stream().map(ImageTask::toJson).toList(), senders);
                     } else {
                         for (ImageTask t : page.tasks) {
                             if (samples.size() < SAMPLES) {
