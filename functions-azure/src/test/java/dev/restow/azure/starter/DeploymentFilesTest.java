@@ -36,7 +36,7 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void hostJson_shouldUseVersion2WithTheExtensionBundle4() throws IOException {
+    void hostJson_should_useVersion2WithTheExtensionBundle4() throws IOException {
         JsonNode host = hostJson();
 
         assertThat(List.of(host.get("version").asText(), host.at("/extensionBundle/id").asText(),
@@ -45,12 +45,12 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void hostJson_shouldNameAValidTaskHub() throws IOException {
+    void hostJson_should_nameAValidTaskHub() throws IOException {
         assertThat(hostJson().at("/extensions/durableTask/hubName").asText()).matches("[A-Za-z][A-Za-z0-9]{2,44}");
     }
 
     @Test
-    void hostJson_shouldBoundDurableConcurrency() throws IOException {
+    void hostJson_should_boundDurableConcurrency() throws IOException {
         JsonNode durable = hostJson().at("/extensions/durableTask");
 
         assertThat(List.of(durable.get("maxConcurrentActivityFunctions").asInt(),
@@ -58,7 +58,7 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void hostJson_shouldSetTheAgreedLogLevels() throws IOException {
+    void hostJson_should_setTheAgreedLogLevels() throws IOException {
         JsonNode levels = hostJson().at("/logging/logLevel");
 
         assertThat(List.of(levels.get("Function").asText(), levels.get("Host.Results").asText(),
@@ -67,19 +67,19 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void hostJson_shouldHaveAFunctionTimeoutOfAtMostTenMinutes() throws IOException {
+    void hostJson_should_haveAFunctionTimeoutOfAtMostTenMinutes() throws IOException {
         LocalTime timeout = LocalTime.parse(hostJson().get("functionTimeout").asText());
 
         assertThat(timeout).isBetween(LocalTime.of(0, 1), LocalTime.of(0, 10));
     }
 
     @Test
-    void sample_shouldKeepTheTimerOff() throws IOException {
+    void sample_should_keepTheTimerOff() throws IOException {
         assertThat(sampleValues()).containsEntry("AzureWebJobs.ScheduledEcalMigration.Disabled", "true");
     }
 
     @Test
-    void sample_shouldListEverySettingTheCodeReads() throws IOException {
+    void sample_should_listEverySettingTheCodeReads() throws IOException {
         List<String> wanted = new ArrayList<>(EcalConfig.VARIABLES);
         wanted.addAll(List.of(MigrationTimerStarter.SCHEDULE_SETTING, ScheduleSettings.OLDER_THAN_DAYS,
                 ScheduleSettings.SINCE, "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage"));
@@ -88,18 +88,18 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void sample_shouldHoldOnlyStrings() throws IOException {
+    void sample_should_holdOnlyStrings() throws IOException {
         assertThat(sampleValues().values()).noneMatch(v -> v.startsWith("<not a string"));
     }
 
     @Test
-    void sample_shouldCarryNoSecrets() throws IOException {
+    void sample_should_carryNoSecrets() throws IOException {
         assertThat(sampleValues().values()).noneMatch(v -> v.contains("AccountKey=")
                 || v.contains("SharedAccessSignature=") || v.contains("sig="));
     }
 
     @Test
-    void sample_shouldLoadAsAValidConfiguration() throws IOException {
+    void sample_should_loadAsAValidConfiguration() throws IOException {
         Map<String, String> values = sampleValues();
 
         assertThat(List.of(EcalConfig.load(Env.of(values)).coldContainer(),
@@ -107,7 +107,7 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void deployGuide_shouldDocumentEverySampleSetting() throws IOException {
+    void deployGuide_should_documentEverySampleSetting() throws IOException {
         String guide = Files.readString(ROOT.resolve("docs/deploy-azure.md"));
 
         assertThat(sampleValues().keySet()).allMatch(guide::contains);

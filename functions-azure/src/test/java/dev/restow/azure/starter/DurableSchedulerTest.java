@@ -13,7 +13,7 @@ class DurableSchedulerTest {
     private final DurableScheduler scheduler = new DurableScheduler(client);
 
     @Test
-    void schedule_shouldPassNameInstanceIdAndInput_toTheClient() {
+    void schedule_should_passNameInstanceIdAndInput_toTheClient() {
         MigrationInput input = MigrationInput.ofDate(LocalDate.of(2025, 2, 14), "AbCdEfGhIjKlMnOpQrStUv");
 
         scheduler.schedule("EcalMigration", "ecal-x-delete", input);
@@ -22,7 +22,7 @@ class DurableSchedulerTest {
     }
 
     @Test
-    void state_shouldBeNone_whenTheHubKnowsNoSuchInstance() {
+    void state_should_beNone_when_theHubKnowsNoSuchInstance() {
         assertThat(scheduler.state("ecal-unknown")).isEqualTo(OrchestrationScheduler.InstanceState.NONE);
     }
 }

@@ -30,13 +30,13 @@ class FunctionBindingsTest {
     }
 
     @Test
-    void httpStarter_shouldBeNamedStartEcalMigration() {
+    void httpStarter_should_beNamedStartEcalMigration() {
         assertThat(function(MigrationHttpStarter.class).getAnnotation(FunctionName.class).value())
                 .isEqualTo("StartEcalMigration");
     }
 
     @Test
-    void httpStarter_shouldTriggerOnPostToTheRouteWithFunctionKeys() throws Exception {
+    void httpStarter_should_triggerOnPostToTheRouteWithFunctionKeys() throws Exception {
         Method m = MigrationHttpStarter.class.getMethod("run", HttpRequestMessage.class, DurableClientContext.class,
                 ExecutionContext.class);
         HttpTrigger t = m.getParameters()[0].getAnnotation(HttpTrigger.class);
@@ -46,7 +46,7 @@ class FunctionBindingsTest {
     }
 
     @Test
-    void httpStarter_shouldTakeTheBodyAsOptionalString() {
+    void httpStarter_should_takeTheBodyAsOptionalString() {
         Parameter p = function(MigrationHttpStarter.class).getParameters()[0];
 
         assertThat(p.getParameterizedType().getTypeName())
@@ -54,27 +54,27 @@ class FunctionBindingsTest {
     }
 
     @Test
-    void httpStarter_shouldBindTheDurableClientAsDurableContext() {
+    void httpStarter_should_bindTheDurableClientAsDurableContext() {
         Parameter p = function(MigrationHttpStarter.class).getParameters()[1];
 
         assertThat(p.getAnnotation(DurableClientInput.class).name()).isEqualTo("durableContext");
     }
 
     @Test
-    void timerStarter_shouldBeNamedScheduledEcalMigration() {
+    void timerStarter_should_beNamedScheduledEcalMigration() {
         assertThat(function(MigrationTimerStarter.class).getAnnotation(FunctionName.class).value())
                 .isEqualTo("ScheduledEcalMigration");
     }
 
     @Test
-    void timerStarter_shouldTakeItsScheduleFromTheAppSetting() {
+    void timerStarter_should_takeItsScheduleFromTheAppSetting() {
         TimerTrigger t = function(MigrationTimerStarter.class).getParameters()[0].getAnnotation(TimerTrigger.class);
 
         assertThat(new String[]{t.name(), t.schedule()}).containsExactly("timer", "%ECAL_MIGRATION_SCHEDULE%");
     }
 
     @Test
-    void timerStarter_shouldBindTheDurableClientAsDurableContext() {
+    void timerStarter_should_bindTheDurableClientAsDurableContext() {
         Parameter p = function(MigrationTimerStarter.class).getParameters()[1];
 
         assertThat(p.getAnnotation(DurableClientInput.class).name()).isEqualTo("durableContext");

@@ -35,7 +35,7 @@ class MigrationHttpStarterTest {
     }
 
     @Test
-    void run_shouldAnswer400WithTheProblem_whenBodyIsInvalid() throws Exception {
+    void run_should_answer400WithTheProblem_when_bodyIsInvalid() throws Exception {
         HttpResponseMessage response = post("{\"date\":\"2025-02-14\",\"to\":\"2025-02-15\",\"dryRun\":true}");
 
         assertThat(List.of(response.getStatusCode(), json(response).get("error").asText())).containsExactly(400,
@@ -43,7 +43,7 @@ class MigrationHttpStarterTest {
     }
 
     @Test
-    void run_shouldAnswer400_whenBodyIsMissing() throws Exception {
+    void run_should_answer400_when_bodyIsMissing() throws Exception {
         HttpResponseMessage response = post(null);
 
         assertThat(List.of(response.getStatusCode(), json(response).get("error").asText())).containsExactly(400,
@@ -51,17 +51,17 @@ class MigrationHttpStarterTest {
     }
 
     @Test
-    void run_shouldAnswer400_whenRealRunHasNoPlan() {
+    void run_should_answer400_when_realRunHasNoPlan() {
         assertThat(post("{\"date\":\"2025-02-14\"}").getStatusCode()).isEqualTo(400);
     }
 
     @Test
-    void run_shouldAnswerJson_always() {
+    void run_should_answerJson_always() {
         assertThat(post("{}").getHeader("Content-Type")).isEqualTo("application/json");
     }
 
     @Test
-    void run_shouldAnswer200WithPreviewAndPlan_whenDryRun() throws Exception {
+    void run_should_answer200WithPreviewAndPlan_when_dryRun() throws Exception {
         HttpResponseMessage response = post("{\"date\":\"2025-02-14\",\"dryRun\":true}");
 
         assertThat(List.of(response.getStatusCode(), json(response).get("plan").asText(),
@@ -69,7 +69,7 @@ class MigrationHttpStarterTest {
     }
 
     @Test
-    void run_shouldAnswer409_whenPlanIsStale() throws Exception {
+    void run_should_answer409_when_planIsStale() throws Exception {
         String plan = plan();
         finder.rows.add(Fakes.record("e2", FEB_14, "3"));
 
@@ -81,7 +81,7 @@ class MigrationHttpStarterTest {
     }
 
     @Test
-    void run_shouldAnswerTheCheckStatusResponse_whenStarted() {
+    void run_should_answerTheCheckStatusResponse_when_started() {
         HttpResponseMessage response = post("{\"date\":\"2025-02-14\",\"plan\":\"" + plan() + "\"}");
 
         assertThat(List.of(response.getStatusCode(), response.getHeader("Location"))).containsExactly(202,
@@ -89,7 +89,7 @@ class MigrationHttpStarterTest {
     }
 
     @Test
-    void run_shouldAnswerTheRunningInstancesStatus_whenPostedTwice() {
+    void run_should_answerTheRunningInstancesStatus_when_postedTwice() {
         post("{\"date\":\"2025-02-14\",\"plan\":\"" + plan() + "\"}");
 
         HttpResponseMessage second = post("{\"date\":\"2025-02-14\",\"plan\":\"" + plan() + "\"}");
@@ -98,7 +98,7 @@ class MigrationHttpStarterTest {
     }
 
     @Test
-    void run_shouldCloseTheDurableClient_afterAnsweringAStart() {
+    void run_should_closeTheDurableClient_afterAnsweringAStart() {
         HttpFakes.DurableContext durable = new HttpFakes.DurableContext();
 
         starter.run(new HttpFakes.Request("{\"date\":\"2025-02-14\",\"plan\":\"" + plan() + "\"}"), durable,
@@ -108,7 +108,7 @@ class MigrationHttpStarterTest {
     }
 
     @Test
-    void run_shouldAnswer500WithoutDetails_whenTheDatabaseFails() throws Exception {
+    void run_should_answer500WithoutDetails_when_theDatabaseFails() throws Exception {
         MigrationHttpStarter broken = new MigrationHttpStarter(ctx -> new MigrationStarterService(
                 selection -> {
                     throw new IllegalStateException("connection refused: db.internal:5432 password=hunter2");

@@ -73,41 +73,41 @@ class MigrationStarterServicePostgresTest {
     }
 
     @Test
-    void dryRun_shouldCoverTheWholeDayInclusive_whenDateSelected() {
+    void dryRun_should_coverTheWholeDayInclusive_when_dateSelected() {
         assertThat(dryRun("\"date\":\"2025-02-14\"").records()).extracting(Preview.Item::ecalId)
                 .containsExactly("first", "noon", "last");
     }
 
     @Test
-    void dryRun_shouldSumTheSizes_fromTheTable() {
+    void dryRun_should_sumTheSizes_fromTheTable() {
         assertThat(dryRun("\"date\":\"2025-02-14\"").totalSizeGb()).isEqualByComparingTo("9.75");
     }
 
     @Test
-    void dryRun_shouldShowTheColdDestination_samePath() {
+    void dryRun_should_showTheColdDestination_samePath() {
         assertThat(dryRun("\"date\":\"2025-02-14\"").records().get(0).destination()).isEqualTo(
                 "https://cold.blob.core.windows.net/ecal-cold-storage/recording/2025-02-14/s1/first_dir/first.ecalmeas");
     }
 
     @Test
-    void dryRun_shouldIncludeBothEnds_whenRangeSelected() {
+    void dryRun_should_includeBothEnds_when_rangeSelected() {
         assertThat(dryRun("\"from\":\"2025-02-13\",\"to\":\"2025-02-14\"").records()).extracting(Preview.Item::ecalId)
                 .containsExactly("before", "first", "noon", "last");
     }
 
     @Test
-    void dryRun_shouldNameMissingIds_whenSomeIdsAreNotInTheTable() {
+    void dryRun_should_nameMissingIds_when_someIdsAreNotInTheTable() {
         assertThat(dryRun("\"ecalIds\":[\"noon\",\"ghost\",\"after\"]").warnings())
                 .contains("1 of the 3 requested ids were not found: ghost");
     }
 
     @Test
-    void dryRun_shouldGiveTheSamePlan_whenRepeated() {
+    void dryRun_should_giveTheSamePlan_when_repeated() {
         assertThat(dryRun("\"date\":\"2025-02-14\"").plan()).isEqualTo(dryRun("\"date\":\"2025-02-14\"").plan());
     }
 
     @Test
-    void realRun_shouldBeRefusedAsStale_whenASizeChangedAfterThePreview() throws SQLException {
+    void realRun_should_beRefusedAsStale_when_aSizeChangedAfterThePreview() throws SQLException {
         String plan = dryRun("\"date\":\"2025-02-14\"").plan();
         sql("UPDATE ecal SET size_gb = 3.5 WHERE ecal_id = 'noon'");
 
@@ -116,7 +116,7 @@ class MigrationStarterServicePostgresTest {
     }
 
     @Test
-    void realRun_shouldBeRefusedAsStale_whenARowWasMigratedMeanwhile() throws SQLException {
+    void realRun_should_beRefusedAsStale_when_aRowWasMigratedMeanwhile() throws SQLException {
         String plan = dryRun("\"date\":\"2025-02-14\"").plan();
         sql("UPDATE ecal SET ecal_name = replace(ecal_name, 'hot.blob.core.windows.net/recordings', "
                 + "'cold.blob.core.windows.net/ecal-cold-storage') WHERE ecal_id = 'first'");
@@ -126,7 +126,7 @@ class MigrationStarterServicePostgresTest {
     }
 
     @Test
-    void realRun_shouldBeRefusedAsStale_whenARowAppearedInTheDay() throws SQLException {
+    void realRun_should_beRefusedAsStale_when_aRowAppearedInTheDay() throws SQLException {
         String plan = dryRun("\"date\":\"2025-02-14\"").plan();
         sql(row("late", "2025-02-14 18:00:00", "1"));
 
@@ -135,7 +135,7 @@ class MigrationStarterServicePostgresTest {
     }
 
     @Test
-    void realRun_shouldScheduleOnce_whenTheTableStillMatchesThePlan() throws SQLException {
+    void realRun_should_scheduleOnce_when_theTableStillMatchesThePlan() throws SQLException {
         String plan = dryRun("\"date\":\"2025-02-14\"").plan();
         sql(row("other-day", "2025-02-20 10:00:00", "7"));
 
@@ -146,7 +146,7 @@ class MigrationStarterServicePostgresTest {
     }
 
     @Test
-    void dryRun_shouldShowNoDestination_whenARowIsOutsideTheSourceContainer() throws SQLException {
+    void dryRun_should_showNoDestination_when_aRowIsOutsideTheSourceContainer() throws SQLException {
         sql("UPDATE ecal SET ecal_name = 'https://elsewhere.blob.core.windows.net/x/recording/2025-02-14/s/t/f.ecalmeas'"
                 + " WHERE ecal_id = 'noon'");
 

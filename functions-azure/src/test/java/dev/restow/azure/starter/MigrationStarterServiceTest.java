@@ -36,34 +36,34 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldReturnThePreview_whenDryRun() {
+    void start_should_returnThePreview_when_dryRun() {
         StartResult result = service.start("{\"date\":\"2025-02-14\",\"dryRun\":true}");
 
         assertThat(result).isEqualTo(new StartResult.Previewed(Preview.of(DAY, true, "", finder.find(DAY))));
     }
 
     @Test
-    void start_shouldScheduleNothing_whenDryRun() {
+    void start_should_scheduleNothing_when_dryRun() {
         service.start("{\"date\":\"2025-02-14\",\"dryRun\":true}");
 
         assertThat(scheduler.scheduled).isEmpty();
     }
 
     @Test
-    void start_shouldRejectWithTheParsersMessage_whenBodyIsInvalid() {
+    void start_should_rejectWithTheParsersMessage_when_bodyIsInvalid() {
         assertThat(service.start("{\"date\":\"2025-02-30\",\"dryRun\":true}"))
                 .isEqualTo(new StartResult.Rejected("date '2025-02-30' is not a date YYYY-MM-DD"));
     }
 
     @Test
-    void start_shouldNotQueryTheDatabase_whenBodyIsInvalid() {
+    void start_should_notQueryTheDatabase_when_bodyIsInvalid() {
         service.start("{}");
 
         assertThat(finder.asked).isEmpty();
     }
 
     @Test
-    void start_shouldAnswerStalePlan_whenARecordChangedSinceThePreview() {
+    void start_should_answerStalePlan_when_aRecordChangedSinceThePreview() {
         String plan = planNow();
         finder.rows.set(1, Fakes.record("e2", FEB_14, "2.5"));
 
@@ -73,7 +73,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldAnswerStalePlan_whenARecordAppearedSinceThePreview() {
+    void start_should_answerStalePlan_when_aRecordAppearedSinceThePreview() {
         String plan = planNow();
         finder.rows.add(Fakes.record("e4", FEB_14, "1"));
 
@@ -81,7 +81,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldScheduleNothing_whenPlanIsStale() {
+    void start_should_scheduleNothing_when_planIsStale() {
         String plan = planNow();
         finder.rows.remove(0);
 
@@ -91,7 +91,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldScheduleExactlyOneMigrationWithTheRightInput_whenPlanMatches() {
+    void start_should_scheduleExactlyOneMigrationWithTheRightInput_when_planMatches() {
         String plan = planNow();
 
         service.start(realRun(plan));
@@ -101,14 +101,14 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldReportTheNewInstance_whenPlanMatches() {
+    void start_should_reportTheNewInstance_when_planMatches() {
         String plan = planNow();
 
         assertThat(service.start(realRun(plan))).isEqualTo(new StartResult.Started("ecal-" + plan + "-delete", false));
     }
 
     @Test
-    void start_shouldCarryTheRequestsOptions_intoTheInput() {
+    void start_should_carryTheRequestsOptions_intoTheInput() {
         String plan = planNow();
 
         service.start("{\"date\":\"2025-02-14\",\"plan\":\"" + plan + "\",\"deleteSource\":false,\"tier\":\"cold\"}");
@@ -118,7 +118,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldNameTheInstanceAfterPlanAndOptions_whenSourcesAreKept() {
+    void start_should_nameTheInstanceAfterPlanAndOptions_when_sourcesAreKept() {
         String plan = planNow();
 
         service.start("{\"date\":\"2025-02-14\",\"plan\":\"" + plan + "\",\"deleteSource\":false,\"tier\":\"Cold\"}");
@@ -127,7 +127,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldApplyTheDeploymentSettings_toTheInput() {
+    void start_should_applyTheDeploymentSettings_toTheInput() {
         MigrationStarterService tuned = new MigrationStarterService(finder, scheduler, new RunDefaults(true, "",
                 in -> in.withCopyDeadline(Duration.ofMinutes(30)).withParallelism(2, 10).withTable("ecal_test")));
         String plan = planNow();
@@ -139,7 +139,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldTakeTheDeploymentsDefaults_whenTheRequestNamesNoOptions() {
+    void start_should_takeTheDeploymentsDefaults_when_theRequestNamesNoOptions() {
         MigrationStarterService tuned = new MigrationStarterService(finder, scheduler,
                 new RunDefaults(false, "Archive", RunDefaults.standard().tuning()));
         String plan = planNow();
@@ -151,7 +151,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldLetTheRequestsOptionsWin_overDeploymentSettings() {
+    void start_should_letTheRequestsOptionsWin_overDeploymentSettings() {
         MigrationStarterService tuned = new MigrationStarterService(finder, scheduler, new RunDefaults(true, "",
                 in -> in.withTier("Hot").withDeleteSource(false)));
         String plan = planNow();
@@ -162,7 +162,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldStartNothingNew_whenTheSameApprovedRequestIsPostedTwice() {
+    void start_should_startNothingNew_when_theSameApprovedRequestIsPostedTwice() {
         String plan = planNow();
         service.start(realRun(plan));
 
@@ -173,7 +173,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldStartANewRunUnderTheSameId_whenThePreviousRunFinished() {
+    void start_should_startANewRunUnderTheSameId_when_thePreviousRunFinished() {
         String plan = planNow();
         service.start(realRun(plan));
         scheduler.finish("ecal-" + plan + "-delete");
@@ -185,7 +185,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldScheduleByIds_whenIdsSelected() {
+    void start_should_scheduleByIds_when_idsSelected() {
         Selection ids = new Selection.ByIds(List.of("e3", "e1"));
         String plan = PlanToken.of(ids, finder.find(ids)).value();
 
@@ -195,7 +195,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldScheduleARange_whenFromToSelected() {
+    void start_should_scheduleARange_when_fromToSelected() {
         Selection range = new Selection.Between(FEB_14, LocalDate.of(2025, 2, 15));
         String plan = PlanToken.of(range, finder.find(range)).value();
 
@@ -206,7 +206,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void start_shouldStartNothing_whenTheApprovedPlanCoversNoRecordings() {
+    void start_should_startNothing_when_theApprovedPlanCoversNoRecordings() {
         Selection empty = new Selection.OnDate(LocalDate.of(2024, 1, 1));
         String plan = PlanToken.of(empty, List.<RecordSummary>of()).value();
 
@@ -222,7 +222,7 @@ class MigrationStarterServiceTest {
             new ScheduleSettings(30, ScheduleSettings.DEFAULT_SINCE);
 
     @Test
-    void startScheduled_shouldSelectEveryDayOlderThanNDays_fromTheTickDate() {
+    void startScheduled_should_selectEveryDayOlderThanNDays_fromTheTickDate() {
         service.startScheduled(LocalDate.of(2025, 3, 17), OLDER_THAN_30);
 
         assertThat(finder.asked).containsExactly(new Selection.Between(LocalDate.of(1970, 1, 1),
@@ -230,7 +230,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void startScheduled_shouldScheduleTheSingletonRun_whenRecordsAreOldEnough() {
+    void startScheduled_should_scheduleTheSingletonRun_when_recordsAreOldEnough() {
         service.startScheduled(LocalDate.of(2025, 3, 17), OLDER_THAN_30);
         Selection window = new Selection.Between(LocalDate.of(1970, 1, 1), LocalDate.of(2025, 2, 14));
         String plan = PlanToken.of(window, finder.find(window)).value();
@@ -241,7 +241,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void startScheduled_shouldStartNothingAndNotQuery_whenThePreviousScheduledRunIsActive() {
+    void startScheduled_should_startNothingAndNotQuery_when_thePreviousScheduledRunIsActive() {
         scheduler.states.put(MigrationStarterService.SCHEDULED_INSTANCE_ID,
                 OrchestrationScheduler.InstanceState.ACTIVE);
 
@@ -251,7 +251,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void startScheduled_shouldStartNothing_whenNoRecordingIsOldEnough() {
+    void startScheduled_should_startNothing_when_noRecordingIsOldEnough() {
         StartResult result = service.startScheduled(LocalDate.of(2025, 3, 1), OLDER_THAN_30);
 
         assertThat(result).isEqualTo(new StartResult.NothingToMigrate(
@@ -259,7 +259,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void startScheduled_shouldNotQuery_whenTheWindowEndsBeforeSince() {
+    void startScheduled_should_notQuery_when_theWindowEndsBeforeSince() {
         ScheduleSettings recentOnly = new ScheduleSettings(30, LocalDate.of(2025, 3, 1));
 
         StartResult result = service.startScheduled(LocalDate.of(2025, 3, 17), recentOnly);
@@ -269,7 +269,7 @@ class MigrationStarterServiceTest {
     }
 
     @Test
-    void startScheduled_shouldUseTheDeploymentsDefaults_forDeleteSourceAndTier() {
+    void startScheduled_should_useTheDeploymentsDefaults_forDeleteSourceAndTier() {
         new MigrationStarterService(finder, scheduler, new RunDefaults(false, "Archive", RunDefaults.standard().tuning()))
                 .startScheduled(LocalDate.of(2025, 3, 17), OLDER_THAN_30);
 

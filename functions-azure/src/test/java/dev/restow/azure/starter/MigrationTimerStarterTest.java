@@ -29,7 +29,7 @@ class MigrationTimerStarterTest {
     }
 
     @Test
-    void run_shouldSelectFromTheTickDateInUtc_always() {
+    void run_should_selectFromTheTickDateInUtc_always() {
         starter(Map.of("ECAL_MIGRATE_OLDER_THAN_DAYS", "7"), "2025-01-31T23:30:00Z")
                 .run(TIMER_INFO, new HttpFakes.DurableContext(), new HttpFakes.Context());
 
@@ -38,7 +38,7 @@ class MigrationTimerStarterTest {
     }
 
     @Test
-    void run_shouldScheduleTheSingletonRun_whenRecordingsAreOldEnough() {
+    void run_should_scheduleTheSingletonRun_when_recordingsAreOldEnough() {
         starter(Map.of("ECAL_MIGRATE_OLDER_THAN_DAYS", "7"), "2025-01-31T02:00:00Z")
                 .run(TIMER_INFO, new HttpFakes.DurableContext(), new HttpFakes.Context());
 
@@ -47,7 +47,7 @@ class MigrationTimerStarterTest {
     }
 
     @Test
-    void run_shouldFailNamingTheSetting_whenDaysAreNotConfigured() {
+    void run_should_failNamingTheSetting_when_daysAreNotConfigured() {
         MigrationTimerStarter unconfigured = starter(Map.of(), "2025-01-31T02:00:00Z");
 
         ConfigException e = assertThrows(ConfigException.class,

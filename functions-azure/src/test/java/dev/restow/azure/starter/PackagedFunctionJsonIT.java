@@ -42,7 +42,7 @@ class PackagedFunctionJsonIT {
     }
 
     @Test
-    void httpStarter_shouldBeAnHttpTriggerOnPostWithFunctionKeys() throws IOException {
+    void httpStarter_should_beAnHttpTriggerOnPostWithFunctionKeys() throws IOException {
         JsonNode req = binding(read("StartEcalMigration/function.json"), "req");
 
         assertThat(req).isEqualTo(JSON.readTree("{\"type\":\"httpTrigger\",\"direction\":\"in\",\"name\":\"req\","
@@ -50,7 +50,7 @@ class PackagedFunctionJsonIT {
     }
 
     @Test
-    void httpStarter_shouldHaveTheDurableClientAndAnHttpReturn() throws IOException {
+    void httpStarter_should_haveTheDurableClientAndAnHttpReturn() throws IOException {
         JsonNode f = read("StartEcalMigration/function.json");
 
         assertThat(List.of(binding(f, "durableContext").get("type").asText(),
@@ -59,13 +59,13 @@ class PackagedFunctionJsonIT {
     }
 
     @Test
-    void httpStarter_shouldEnterAtTheHandler() throws IOException {
+    void httpStarter_should_enterAtTheHandler() throws IOException {
         assertThat(read("StartEcalMigration/function.json").get("entryPoint").asText())
                 .isEqualTo("dev.restow.azure.starter.MigrationHttpStarter.run");
     }
 
     @Test
-    void timerStarter_shouldBeATimerTriggerOnTheAppSettingSchedule() throws IOException {
+    void timerStarter_should_beATimerTriggerOnTheAppSettingSchedule() throws IOException {
         JsonNode timer = binding(read("ScheduledEcalMigration/function.json"), "timer");
 
         assertThat(timer).isEqualTo(JSON.readTree("{\"type\":\"timerTrigger\",\"direction\":\"in\","
@@ -73,20 +73,20 @@ class PackagedFunctionJsonIT {
     }
 
     @Test
-    void timerStarter_shouldHaveTheDurableClient() throws IOException {
+    void timerStarter_should_haveTheDurableClient() throws IOException {
         assertThat(binding(read("ScheduledEcalMigration/function.json"), "durableContext").get("type").asText())
                 .isEqualTo("durableClient");
     }
 
     @Test
-    void orchestrator_shouldBeStagedUnderTheNameTheStartersSchedule() throws IOException {
+    void orchestrator_should_beStagedUnderTheNameTheStartersSchedule() throws IOException {
         JsonNode f = read(MigrationOrchestrator.NAME + "/function.json");
 
         assertThat(f.get("bindings").get(0).get("type").asText()).isEqualTo("orchestrationTrigger");
     }
 
     @Test
-    void scriptFile_shouldNameTheStagedJar_forEveryFunction() throws IOException {
+    void scriptFile_should_nameTheStagedJar_forEveryFunction() throws IOException {
         List<Path> missing = new ArrayList<>();
         try (Stream<Path> files = Files.list(staging())) {
             for (Path dir : files.filter(Files::isDirectory).filter(d -> Files.exists(d.resolve("function.json")))
@@ -101,13 +101,13 @@ class PackagedFunctionJsonIT {
     }
 
     @Test
-    void hostJson_shouldBeTheTopLevelOneWithTheExtensionBundle() throws IOException {
+    void hostJson_should_beTheTopLevelOneWithTheExtensionBundle() throws IOException {
         assertThat(read("host.json").at("/extensionBundle/id").asText())
                 .isEqualTo("Microsoft.Azure.Functions.ExtensionBundle");
     }
 
     @Test
-    void lib_shouldHoldNoTestOnlyModule() throws IOException {
+    void lib_should_holdNoTestOnlyModule() throws IOException {
         try (Stream<Path> jars = Files.list(staging().resolve("lib"))) {
             assertThat(jars.map(p -> p.getFileName().toString()))
                     .noneMatch(n -> n.startsWith("restow-local") || n.startsWith("junit") || n.startsWith("assertj"));

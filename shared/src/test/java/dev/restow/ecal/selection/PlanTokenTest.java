@@ -20,7 +20,7 @@ class PlanTokenTest {
     }
 
     @Test
-    void of_shouldGiveTheSameToken_whenCalledTwiceOnEqualInput() {
+    void of_should_giveTheSameToken_when_calledTwiceOnEqualInput() {
         PlanToken first = PlanToken.of(FEB, List.of(record("a", "1.5"), record("b", "2")));
         PlanToken second = PlanToken.of(FEB, List.of(record("a", "1.5"), record("b", "2")));
 
@@ -28,7 +28,7 @@ class PlanTokenTest {
     }
 
     @Test
-    void of_shouldIgnoreRowOrder_whenFinderReturnsRecordsInAnotherOrder() {
+    void of_should_ignoreRowOrder_when_finderReturnsRecordsInAnotherOrder() {
         PlanToken first = PlanToken.of(FEB, List.of(record("a", "1.5"), record("b", "2")));
         PlanToken second = PlanToken.of(FEB, List.of(record("b", "2"), record("a", "1.5")));
 
@@ -36,7 +36,7 @@ class PlanTokenTest {
     }
 
     @Test
-    void of_shouldIgnoreTrailingZeros_whenSizeScaleDiffers() {
+    void of_should_ignoreTrailingZeros_when_sizeScaleDiffers() {
         PlanToken first = PlanToken.of(FEB, List.of(record("a", "1.5")));
         PlanToken second = PlanToken.of(FEB, List.of(record("a", "1.500")));
 
@@ -44,12 +44,12 @@ class PlanTokenTest {
     }
 
     @Test
-    void of_shouldGiveAShortUrlSafeToken_always() {
+    void of_should_giveAShortUrlSafeToken_always() {
         assertThat(PlanToken.of(FEB, List.of(record("a", "1.5"))).value()).matches("[A-Za-z0-9_-]{22}");
     }
 
     @Test
-    void of_shouldChange_whenARecordsSizeChanges() {
+    void of_should_change_when_aRecordsSizeChanges() {
         PlanToken before = PlanToken.of(FEB, List.of(record("a", "1.5"), record("b", "2")));
         PlanToken after = PlanToken.of(FEB, List.of(record("a", "1.5"), record("b", "2.1")));
 
@@ -57,7 +57,7 @@ class PlanTokenTest {
     }
 
     @Test
-    void of_shouldChange_whenARecordsSourceMoves() {
+    void of_should_change_when_aRecordsSourceMoves() {
         RecordSummary a = record("a", "1.5");
         RecordSummary moved = new RecordSummary("a", a.sourceUrl().replace("/t/", "/u/"), a.destinationUrl(),
                 a.sizeGb(), a.recordingStartTime());
@@ -66,7 +66,7 @@ class PlanTokenTest {
     }
 
     @Test
-    void of_shouldChange_whenARecordAppears() {
+    void of_should_change_when_aRecordAppears() {
         PlanToken before = PlanToken.of(FEB, List.of(record("a", "1.5")));
         PlanToken after = PlanToken.of(FEB, List.of(record("a", "1.5"), record("b", "2")));
 
@@ -74,7 +74,7 @@ class PlanTokenTest {
     }
 
     @Test
-    void of_shouldChange_whenSelectionDiffersOverTheSameRecords() {
+    void of_should_change_when_selectionDiffersOverTheSameRecords() {
         Selection march = new Selection.Between(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 31));
         List<RecordSummary> records = List.of(record("a", "1.5"));
 
@@ -82,7 +82,7 @@ class PlanTokenTest {
     }
 
     @Test
-    void of_shouldKeepIdsApart_whenAnIdContainsTheListSeparator() {
+    void of_should_keepIdsApart_when_anIdContainsTheListSeparator() {
         Selection one = new Selection.ByIds(List.of("a, b"));
         Selection two = new Selection.ByIds(List.of("a", "b"));
 
@@ -90,14 +90,14 @@ class PlanTokenTest {
     }
 
     @Test
-    void matches_shouldAcceptTheSameValue_whenCallerSendsItBack() {
+    void matches_should_acceptTheSameValue_when_callerSendsItBack() {
         PlanToken plan = PlanToken.of(FEB, List.of(record("a", "1.5")));
 
         assertThat(plan.matches(plan.value())).isTrue();
     }
 
     @Test
-    void matches_shouldRefuseAnotherValue_whenCallerSendsAStaleToken() {
+    void matches_should_refuseAnotherValue_when_callerSendsAStaleToken() {
         PlanToken plan = PlanToken.of(FEB, List.of(record("a", "1.5")));
         PlanToken stale = PlanToken.of(FEB, List.of(record("a", "1.4")));
 

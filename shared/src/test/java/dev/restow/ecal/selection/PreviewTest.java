@@ -31,7 +31,7 @@ class PreviewTest {
     }
 
     @Test
-    void of_shouldCountAndSumAllRecords_whenMoreThanFiveFound() {
+    void of_should_countAndSumAllRecords_when_moreThanFiveFound() {
         Preview p = Preview.of(DAY, true, "", records(7));
 
         assertThat(List.of(p.recordCount(), p.totalSizeGb(), p.notShown()))
@@ -39,14 +39,14 @@ class PreviewTest {
     }
 
     @Test
-    void of_shouldListTheFirstFiveInFinderOrder_whenMoreThanFiveFound() {
+    void of_should_listTheFirstFiveInFinderOrder_when_moreThanFiveFound() {
         Preview p = Preview.of(DAY, true, "", records(7));
 
         assertThat(p.records()).extracting(Preview.Item::ecalId).containsExactly("e0", "e1", "e2", "e3", "e4");
     }
 
     @Test
-    void of_shouldShowSourceAndDestination_forEachListedRecord() {
+    void of_should_showSourceAndDestination_forEachListedRecord() {
         Preview p = Preview.of(DAY, true, "", List.of(record("a", "2")));
 
         assertThat(p.records().get(0)).isEqualTo(new Preview.Item("a",
@@ -56,14 +56,14 @@ class PreviewTest {
     }
 
     @Test
-    void of_shouldCarryThePlanOfTheRecords_always() {
+    void of_should_carryThePlanOfTheRecords_always() {
         List<RecordSummary> found = records(3);
 
         assertThat(Preview.of(DAY, true, "", found).plan()).isEqualTo(PlanToken.of(DAY, found).value());
     }
 
     @Test
-    void of_shouldWarnThatSourcesWillBeDeleted_whenDeleteSource() {
+    void of_should_warnThatSourcesWillBeDeleted_when_deleteSource() {
         Preview p = Preview.of(DAY, true, "", records(1));
 
         assertThat(p.warnings()).containsExactly("deleteSource is on: once a recording's blobs are verified in cold "
@@ -72,18 +72,18 @@ class PreviewTest {
     }
 
     @Test
-    void of_shouldNotWarn_whenSourcesAreKept() {
+    void of_should_notWarn_when_sourcesAreKept() {
         assertThat(Preview.of(DAY, false, "", records(1)).warnings()).isEmpty();
     }
 
     @Test
-    void of_shouldSayNothingMatches_whenNoRecordsFound() {
+    void of_should_sayNothingMatches_when_noRecordsFound() {
         assertThat(Preview.of(DAY, true, "", List.of()).warnings())
                 .containsExactly("no recordings match date 2025-02-14; there is nothing to migrate");
     }
 
     @Test
-    void of_shouldNameMissingIds_whenSomeRequestedIdsAreNotFound() {
+    void of_should_nameMissingIds_when_someRequestedIdsAreNotFound() {
         Selection ids = new Selection.ByIds(List.of("a", "x", "b", "y"));
 
         assertThat(Preview.of(ids, false, "", List.of(record("a", "1"), record("b", "1"))).warnings())
@@ -91,14 +91,14 @@ class PreviewTest {
     }
 
     @Test
-    void of_shouldCountOnlyKnownSizes_whenSomeRowsHaveNoSize() {
+    void of_should_countOnlyKnownSizes_when_someRowsHaveNoSize() {
         Preview p = Preview.of(DAY, false, "", List.of(record("a", "1.5"), record("b", null)));
 
         assertThat(p.totalSizeGb()).isEqualByComparingTo("1.5");
     }
 
     @Test
-    void of_shouldWarnAboutUnknownSizes_whenSomeRowsHaveNoSize() {
+    void of_should_warnAboutUnknownSizes_when_someRowsHaveNoSize() {
         Preview p = Preview.of(DAY, false, "", List.of(record("a", "1.5"), record("b", null)));
 
         assertThat(p.warnings())
@@ -106,13 +106,13 @@ class PreviewTest {
     }
 
     @Test
-    void of_shouldWarnAboutRehydration_whenTierIsArchive() {
+    void of_should_warnAboutRehydration_when_tierIsArchive() {
         assertThat(Preview.of(DAY, false, "Archive", records(1)).warnings()).containsExactly(
                 "tier Archive: migrated blobs are offline; reading them needs rehydration, which takes hours");
     }
 
     @Test
-    void toJson_shouldWriteTheDocumentedFieldsInOrder_always() throws Exception {
+    void toJson_should_writeTheDocumentedFieldsInOrder_always() throws Exception {
         JsonNode json = new ObjectMapper().readTree(Preview.of(DAY, true, "Cold", records(6)).toJson());
 
         assertThat(json.fieldNames()).toIterable().containsExactly("selection", "recordCount", "totalSizeGb",
@@ -120,7 +120,7 @@ class PreviewTest {
     }
 
     @Test
-    void toJson_shouldWriteRecordFieldsInOrder_always() throws Exception {
+    void toJson_should_writeRecordFieldsInOrder_always() throws Exception {
         JsonNode json = new ObjectMapper().readTree(Preview.of(DAY, true, "Cold", records(1)).toJson());
 
         assertThat(json.get("records").get(0).fieldNames()).toIterable()
@@ -128,14 +128,14 @@ class PreviewTest {
     }
 
     @Test
-    void toJson_shouldWriteSizesAsNumbers_always() throws Exception {
+    void toJson_should_writeSizesAsNumbers_always() throws Exception {
         JsonNode json = new ObjectMapper().readTree(Preview.of(DAY, true, "", records(2)).toJson());
 
         assertThat(json.get("totalSizeGb").decimalValue()).isEqualByComparingTo("2.5");
     }
 
     @Test
-    void of_shouldTellHowToStart_withThePlan() {
+    void of_should_tellHowToStart_withThePlan() {
         Preview p = Preview.of(DAY, true, "", records(1));
 
         assertThat(p.next()).isEqualTo("to start the migration, send the same request with \"dryRun\": false and "
