@@ -191,6 +191,51 @@ public final class Stack implements AutoCloseable {
         return e;
     }
 
+    /** An SQS event of the given bodies, with fresh message ids, as if received from the work queue. */
+    public SQSEvent eventOf(String... bodies) {
+        List<Message> messages = new ArrayList<>();
+        for (String body : bodies) {
+            String id = java.util.UUID.randomUUID().toString();
+            messages.add(Message.builder().messageId(id).receiptHandle("rh-" + id).body(body).build());
+        }
+        return event(workQueueUrl, messages);
+    }
+
+    /** Uploads a file under {@code key}. */
+    public void upload(String key, java.nio.file.Path file, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType),
+                software.amazon.awssdk.core.sync.RequestBody.fromFile(file));
+    }
+
+    /** Keys under a prefix, sorted. */
+    public List<String> keys(String prefix) {
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(software.amazon.awssdk.services.s3.model.S3Object::key).sorted().toList();
+    }
+
+    /** Counts row updates of a table with a trigger, so that tests can see "one row update". */
+    public void countUpdates(String table) {
+        sql("CREATE TABLE IF NOT EXISTS row_updates (tbl text, id text)",
+                "CREATE OR REPLACE FUNCTION count_update() RETURNS trigger AS $$ BEGIN "
+                        + "INSERT INTO row_updates VALUES (TG_TABLE_NAME, NEW.id::text); RETURN NEW; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER " + table + "_updates AFTER UPDATE ON " + table
+                        + " FOR EACH ROW EXECUTE FUNCTION count_update()");
+    }
+
+    public int updates(String table, int id) {
+        try (Connection c = dataSource.getConnection();
+             var ps = c.prepareStatement("SELECT count(*) FROM row_updates WHERE tbl = ? AND id = ?")) {
+            ps.setString(1, table);
+            ps.setString(2, Integer.toString(id));
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** The JSON Lambda would pass a stream handler for an SQS event. */
     public String eventJson(String queueUrl, List<Message> messages) {
         StringBuilder sb = new StringBuilder("{\"Records\":[");
