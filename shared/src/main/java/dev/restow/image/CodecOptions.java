@@ -7,8 +7,8 @@ package dev.restow.image;
  * @param method       WebP compression effort, 0 (fast) .. 6 (smallest; libwebp's {@code -m})
  * @param maxPixels    images whose header declares more pixels are refused before decoding
  * @param minSavings   the WebP must be at least this fraction smaller than the input, in [0, 1)
- * @param keepMetadata whether to keep metadata the encoder can carry (see docs/codec.md: with
- *                     webp-imageio nothing can be carried, so this is only recorded)
+ * @param keepMetadata whether to carry the source's EXIF and XMP (JPEG, PNG) into the WebP, orientation reset to 1;
+ *                     ICC profiles are never carried (pixels are converted to sRGB). See docs/codec.md
  */
 public record CodecOptions(int quality, int method, long maxPixels, double minSavings, boolean keepMetadata) {
 

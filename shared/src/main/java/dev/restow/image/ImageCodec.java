@@ -3,6 +3,7 @@ package dev.restow.image;
 import dev.restow.image.internal.Header;
 import dev.restow.image.internal.HeaderParser;
 import dev.restow.image.internal.ImageProblem;
+import dev.restow.image.internal.Metadata;
 import dev.restow.image.internal.Pipeline;
 import dev.restow.image.internal.Sniffer;
 import dev.restow.image.internal.WebpEncoder;
@@ -81,6 +82,9 @@ public final class ImageCodec {
             long t1 = System.nanoTime();
             result.decodeNanos(t1 - t0).size(pixels.getWidth(), pixels.getHeight());
             byte[] webp = WebpEncoder.encode(pixels, options.quality(), options.method());
+            if (options.keepMetadata()) {
+                webp = Metadata.read(format, in).addTo(webp, pixels.getWidth(), pixels.getHeight());
+            }
             result.encodeNanos(System.nanoTime() - t1).output(webp);
             long limit = (long) Math.floor(in.length * (1.0 - options.minSavings()));
             if (webp.length > limit) {

@@ -218,4 +218,68 @@ class ImageCodecTest {
         byte[] webp = codec.convert(jpeg).webp().orElseThrow();
         assertThat(new String(webp, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("EXIF", "Exif");
     }
+
+    /** The chunks of a WebP file: fourcc to payload (first occurrence). */
+    private static java.util.Map<String, byte[]> chunks(byte[] webp) {
+        java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        int pos = 12;
+        while (pos + 8 <= webp.length) {
+            String type = new String(webp, pos, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int len = (webp[pos + 4] & 255) | (webp[pos + 5] & 255) << 8 | (webp[pos + 6] & 255) << 16
+                    | (webp[pos + 7] & 255) << 24;
+            out.putIfAbsent(type, Arrays.copyOfRange(webp, pos + 8, pos + 8 + len));
+            pos += 8 + len + (len & 1);
+        }
+        return out;
+    }
+
+    private static byte[] withXmp(byte[] jpeg, String xmp) {
+        byte[] payload = Synthetic.concat(ascii("http://ns.adobe.com/xap/1.0/\0"),
+                xmp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int len = payload.length + 2;
+        byte[] app1 = Synthetic.concat(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (len >> 8), (byte) len}, payload);
+        return Synthetic.concat(Arrays.copyOf(jpeg, 2), app1, Arrays.copyOfRange(jpeg, 2, jpeg.length));
+    }
+
+    @Test
+    void convert_should_carryExifWithOrientationReset_when_keepMetadataIsTrue() {
+        byte[] jpeg = Synthetic.withExifOrientation(Synthetic.jpeg(quadrants(), 0.95f), 6);
+        Conversion c = new ImageCodec(CodecOptions.DEFAULTS.withMethod(4).withMinSavings(0).withKeepMetadata(true))
+                .convert(jpeg);
+        java.util.Map<String, byte[]> chunks = chunks(c.webp().orElseThrow());
+        byte[] exif = chunks.get("EXIF");
+        // big-endian TIFF from Synthetic: IFD0 at 8, one entry, orientation value in bytes 18..19
+        assertThat(new int[] {exif[18], exif[19]}).containsExactly(0, 1);
+    }
+
+    @Test
+    void convert_should_markExifInTheExtendedHeader_when_keepMetadataIsTrue() {
+        byte[] jpeg = Synthetic.withExifOrientation(Synthetic.jpeg(quadrants(), 0.95f), 6);
+        Conversion c = new ImageCodec(CodecOptions.DEFAULTS.withMethod(4).withMinSavings(0).withKeepMetadata(true))
+                .convert(jpeg);
+        byte[] vp8x = chunks(c.webp().orElseThrow()).get("VP8X");
+        int width = 1 + ((vp8x[4] & 255) | (vp8x[5] & 255) << 8 | (vp8x[6] & 255) << 16);
+        int height = 1 + ((vp8x[7] & 255) | (vp8x[8] & 255) << 8 | (vp8x[9] & 255) << 16);
+        assertThat(new int[] {vp8x[0] & 0x08, width, height}).containsExactly(0x08, 48, 96);
+    }
+
+    @Test
+    void convert_should_carryXmpWithOrientationReset_when_keepMetadataIsTrue() {
+        String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF><rdf:Description tiff:Orientation=\"6\""
+                + " dc:creator=\"me\"/></rdf:RDF></x:xmpmeta>";
+        byte[] jpeg = withXmp(Synthetic.withExifOrientation(Synthetic.jpeg(quadrants(), 0.95f), 6), xmp);
+        Conversion c = new ImageCodec(CodecOptions.DEFAULTS.withMethod(4).withMinSavings(0).withKeepMetadata(true))
+                .convert(jpeg);
+        String kept = new String(chunks(c.webp().orElseThrow()).get("XMP "), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(kept).isEqualTo(xmp.replace("tiff:Orientation=\"6\"", "tiff:Orientation=\"1\""));
+    }
+
+    @Test
+    void convert_should_decodeTheExtendedFile_when_keepMetadataIsTrue() {
+        byte[] jpeg = Synthetic.withExifOrientation(Synthetic.jpeg(quadrants(), 0.95f), 6);
+        Conversion c = new ImageCodec(CodecOptions.DEFAULTS.withMethod(4).withMinSavings(0).withKeepMetadata(true))
+                .convert(jpeg);
+        BufferedImage out = Pixels.read(c.webp().orElseThrow());
+        assertThat(corners(out)).containsExactly(corners(Pixels.upright(quadrants(), 6)));
+    }
 }

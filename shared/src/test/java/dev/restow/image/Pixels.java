@@ -12,8 +12,16 @@ final class Pixels {
     private Pixels() {
     }
 
+    /**
+     * Decodes with ImageIO. WebP always goes through libwebp (webp-imageio's reader), the reference decoder:
+     * TwelveMonkeys' pure-Java WebP reader upsamples chroma differently, and which of the two ImageIO picks first
+     * is not fixed.
+     */
     static BufferedImage read(byte[] bytes) {
         try {
+            if (ImageFormat.sniff(bytes) == ImageFormat.WEBP) {
+                return readWebp(bytes);
+            }
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
             if (img == null) {
                 throw new IllegalStateException("no ImageIO reader for " + ImageFormat.sniff(bytes));
@@ -22,6 +30,21 @@ final class Pixels {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static BufferedImage readWebp(byte[] bytes) throws IOException {
+        for (var it = ImageIO.getImageReadersByMIMEType("image/webp"); it.hasNext(); ) {
+            javax.imageio.ImageReader r = it.next();
+            if (r.getClass().getName().startsWith("com.luciad.")) {
+                try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+                    r.setInput(in);
+                    return r.read(0);
+                } finally {
+                    r.dispose();
+                }
+            }
+        }
+        throw new IllegalStateException("webp-imageio's reader is not registered");
     }
 
     /**
