@@ -86,7 +86,11 @@ public final class Restow implements Callable<Integer> {
     private static int onParameterException(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         String name = cl.getCommandSpec().qualifiedName();
-        cl.getErr().println(oneLine(name + ": " + e.getMessage()) + " (see '" + name + " --help')");
+        String message = e.getMessage() == null ? "bad usage" : e.getMessage();
+        if (message.startsWith("Error: ")) {
+            message = message.substring("Error: ".length()); // picocli's prefix on group errors; ours say it already
+        }
+        cl.getErr().println(oneLine(name + ": " + message) + " (see '" + name + " --help')");
         cl.getErr().flush();
         return ExitCodes.USAGE;
     }

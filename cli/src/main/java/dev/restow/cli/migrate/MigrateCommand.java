@@ -51,9 +51,9 @@ public final class MigrateCommand implements Callable<Integer> {
     private Selector selector;
 
     static final class Selector {
-        @Option(names = "--ids", paramLabel = "ID", split = ",", required = true,
+        @Option(names = "--ids", paramLabel = "ID[,ID...]", required = true,
                 description = "These recordings (ecal_id values, comma-separated).")
-        List<String> ids;
+        String ids;
 
         @Option(names = "--date", paramLabel = "D", required = true,
                 description = "Recordings that started on this day (yyyy-mm-dd).")
@@ -97,7 +97,7 @@ public final class MigrateCommand implements Callable<Integer> {
     Selection selection() {
         if (selector.ids != null) {
             LinkedHashSet<String> ids = new LinkedHashSet<>();
-            for (String id : selector.ids) {
+            for (String id : selector.ids.split(",", -1)) {
                 if (id.isBlank()) {
                     throw usage("--ids: an id is empty");
                 }
