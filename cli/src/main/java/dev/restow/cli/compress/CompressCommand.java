@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Converts local image files to WebP with exactly the codec and rules the per-image Lambda uses, "
                 + "and prints one JSON object per input, in input order:",
-                "  {\"file\":\"...\",\"outcome\":\"converted|skipped|rejected|failed\",\"reason\":\"...\","
-                        + "\"format\":\"jpeg|png|...\",",
-                "   \"width\":W,\"height\":H,\"inputBytes\":N,\"outputBytes\":N,\"millis\":N}",
+                "  {\"file\":\"...\",\"outcome\":\"converted|skipped|rejected|failed\",\"reason\":\"...\",",
+                "   \"format\":\"jpeg|png|...\",\"width\":W,\"height\":H,\"inputBytes\":N,\"outputBytes\":N,"
+                        + "\"millis\":N}",
                 "Nothing is written unless --out is given. A bad file never stops the run: every input gets its line. "
                         + "Exit code 0 when every file got a line."})
 public final class CompressCommand implements Callable<Integer> {
