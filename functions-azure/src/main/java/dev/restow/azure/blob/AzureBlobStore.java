@@ -184,7 +184,8 @@ public final class AzureBlobStore implements BlobStore {
                 return DeleteOutcome.NOT_FOUND;
             }
             if (e.getStatusCode() == 412) {
-                return DeleteOutcome.CHANGED;
+                // a missing blob fails If-Match too (Azurite, RFC 9110): gone is not changed
+                return properties(name).isPresent() ? DeleteOutcome.CHANGED : DeleteOutcome.NOT_FOUND;
             }
             throw translate("delete", name, e);
         } catch (RuntimeException e) {

@@ -2,6 +2,9 @@ package dev.restow.azure.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.restow.azure.durable.RunResult;
 import dev.restow.ecal.MigrationInput;
 import dev.restow.ecal.db.MigrationLedger;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * Acceptance, selection by ids, against Azurite (two accounts) and PostgreSQL: one recording of
@@ -27,6 +31,7 @@ class MigrationByIdsTest {
     private static final String BIG_DIR = EcalWorld.directory(DAY, "session-a", "20250214T093000");
     private static final String SMALL_DIR = EcalWorld.directory(DAY, "session-b", "20250214T101500");
 
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private EcalWorld world;
     private Map<String, String> sourceDigests;
     private RunResult run;
@@ -42,8 +47,21 @@ class MigrationByIdsTest {
         smallFile = world.addRecording("small", DAY, "session-b", "20250214T101500",
                 EcalWorld.nestedFiles(4, 0, 0, 11));
         sourceDigests = new TreeMap<>(EcalWorld.digests(world.hot, "recording/"));
-        run = world.migrate("by-ids", MigrationInput.ofIds(List.of("big", "small"), "").withTier("Cool")
-                .withParallelism(2, 50));
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        // our code at DEBUG (the emulator's own access log, dev.restow.local, stays as configured)
+        List<ch.qos.logback.classic.Logger> ours = List.of("dev.restow.ecal", "dev.restow.azure").stream()
+                .map(n -> (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(n)).toList();
+        logs.start();
+        root.addAppender(logs);
+        ours.forEach(l -> l.setLevel(Level.DEBUG));
+        try {
+            run = world.migrate("by-ids", MigrationInput.ofIds(List.of("big", "small"), "").withTier("Cool")
+                    .withParallelism(2, 50));
+        } finally {
+            ours.forEach(l -> l.setLevel(null));
+            root.detachAppender(logs);
+        }
         summary = EcalWorld.summary(run);
     }
 
@@ -119,6 +137,15 @@ class MigrationByIdsTest {
     @Test
     void migrate_should_replayOrchestratorsThroughDurabletask_when_running() {
         assertThat(run.total().instances()).isEqualTo(3);
+    }
+
+    @Test
+    void migrate_should_neverLogSasTokensOrKeys_when_running() {
+        List<String> lines = logs.list.stream().filter(e -> !e.getLoggerName().startsWith("dev.restow.local"))
+                .map(e -> e.getFormattedMessage()
+                + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())).toList();
+        assertThat(lines).isNotEmpty().noneMatch(l -> l.contains("sig=")
+                || l.contains(world.azurite.accountKey("hotstore")) || l.contains(world.azurite.accountKey("coldstore")));
     }
 
     private long countUnder(String dir) {
