@@ -112,7 +112,7 @@ public final class FanOutService {
         List<ImageTask> samples = new ArrayList<>();
         int pages = 0;
         int maxPageRows = 0;
-        boolean completed = false;
+        boolean handedOn = false;
         try {
             for (int si = at.sourceIndex(); si < sources.size(); si++) {
                 Source source = sources.get(si);
@@ -120,7 +120,9 @@ public final class FanOutService {
                 while (true) {
                     if (pages > 0 && remainingMillis.getAsLong() < reserveMillis) {
                         Continuation next = new Continuation(runId, at.sources(), dryRun, at.limit(), si, after, counts);
-                        return handOn(next, counts, samples, pages, maxPageRows);
+                        FanOutResult r = handOn(next, counts, samples, pages, maxPageRows);
+                        handedOn = r.state() == FanOutResult.State.CONTINUED;
+                        return r;
                     }
                     List<SourceTables.Row> rows;
                     try (Connection c = dataSource.getConnection()) {
@@ -147,7 +149,6 @@ public final class FanOutService {
                     after = page.lastId;
                     if (page.limitReached) {
                         LOG.info("fan-out {}: limit of {} messages reached", runId, at.limit());
-                        completed = true;
                         return new FanOutResult(runId, FanOutResult.State.DONE, dryRun, counts, samples, pages,
                                 maxPageRows, "", null);
                     }
@@ -165,13 +166,22 @@ public final class FanOutService {
                     }
                 }
             }
-            completed = true;
             return new FanOutResult(runId, FanOutResult.State.DONE, dryRun, counts, samples, pages, maxPageRows, "",
                     null);
         } finally {
-            if (completed && !dryRun) {
-                lease.release(LEASE_NAME, runId);
+            // done, stopped or failed: free the lease for the next run (a no-op when another run holds it);
+            // handed on: the continuation keeps it
+            if (!dryRun && !handedOn) {
+                releaseQuietly(runId);
             }
+        }
+    }
+
+    private void releaseQuietly(String runId) {
+        try {
+            lease.release(LEASE_NAME, runId);
+        } catch (SQLException e) {
+            LOG.warn("fan-out {}: lease not released (it expires on its own): {}", runId, e.getMessage());
         }
     }
 
@@ -180,20 +190,10 @@ public final class FanOutService {
         if (control == null) {
             LOG.warn("fan-out {}: time is running out and no control queue is configured: stopping at source {} "
                     + "after key {}", next.runId(), next.sources().get(next.sourceIndex()), next.after());
-            if (!next.dryRun()) {
-                lease.release(LEASE_NAME, next.runId());
-            }
             return new FanOutResult(next.runId(), FanOutResult.State.STOPPED, next.dryRun(), counts, samples, pages,
                     maxPageRows, "", next);
         }
-        try {
-            BatchSender.of(control).sendAll(List.of(next.toJson()));
-        } catch (QueueException e) {
-            if (!next.dryRun()) {
-                lease.release(LEASE_NAME, next.runId());
-            }
-            throw e;
-        }
+        BatchSender.of(control).sendAll(List.of(next.toJson())); // on failure the walk's finally frees the lease
         LOG.info("fan-out {}: handed on at source {} after key {}", next.runId(),
                 next.sources().get(next.sourceIndex()), next.after());
         return new FanOutResult(next.runId(), FanOutResult.State.CONTINUED, next.dryRun(), counts, samples, pages,

@@ -136,6 +136,24 @@ class FanOutHandlerTest {
     }
 
     @Test
+    void handle_should_freeTheLease_when_theWalkFailsMidway() throws Exception {
+        software.amazon.awssdk.services.sqs.SqsClient down = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .endpointOverride(java.net.URI.create("http://127.0.0.1:" + Stack.closedPort()))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"))).build();
+        FanOutHandler failing = new FanOutHandler(new FanOutService(config, stack.dataSource, stack.ledger(config),
+                lease(), new SqsWorkQueue(down, stack.workQueueUrl), null), new RecordingTelemetry());
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> failing.handle("{\"sources\":[\"event_event\"]}", TestContext.plenty()));
+
+        assertThat(e.getMessage()).startsWith("fan-out: queue trouble: ");
+        assertThat(lease().current(FanOutService.LEASE_NAME)).isEmpty();
+    }
+
+    @Test
     void handle_should_emitCountsAsEmbeddedMetrics_when_done() throws Exception {
         int before = telemetry.metrics.size();
 
