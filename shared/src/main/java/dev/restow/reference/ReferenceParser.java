@@ -146,8 +146,19 @@ public final class ReferenceParser {
         if (rawKey.isEmpty()) {
             throw bad("'" + value + "' names a bucket but no key");
         }
+        if (isPresigned(suffix)) {
+            throw bad("'" + value.substring(0, value.length() - suffix.length())
+                    + "?...' is a presigned URL: its signature would not fit the new key");
+        }
         String key = decode(value, rawKey);
         return new ObjectRef(value, bucket, key, form, prefix, suffix, !rawKey.equals(key));
+    }
+
+    /** SigV4 ({@code X-Amz-Signature}) or SigV2 ({@code Signature} + {@code AWSAccessKeyId}) query parameters. */
+    private static boolean isPresigned(String suffix) {
+        String q = suffix.toLowerCase(Locale.ROOT);
+        return q.contains("x-amz-signature=") || q.contains("x-amz-credential=")
+                || (q.contains("signature=") && q.contains("awsaccesskeyid="));
     }
 
     private static boolean startsWithIgnoreCaseHost(String value, String prefix) {

@@ -254,6 +254,15 @@ class ReferenceParserTest {
         }
 
         @Test
+        void parse_should_rejectAsBadUrl_when_urlIsPresigned() {
+            ReferenceException e = assertThrows(ReferenceException.class, () -> AWS.parse(
+                    "https://media-bucket.s3.amazonaws.com/a.jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=ab12"));
+            assertThat(e.outcome()).isEqualTo(Outcome.rejected("bad-url"));
+            assertThat(e.getMessage()).isEqualTo("'https://media-bucket.s3.amazonaws.com/a.jpg?...' is a presigned URL:"
+                    + " its signature would not fit the new key");
+        }
+
+        @Test
         void parse_should_rejectAsBadUrl_when_percentEscapeIsMalformed() {
             ReferenceException e = assertThrows(ReferenceException.class,
                     () -> AWS.parse("https://media-bucket.s3.amazonaws.com/a%2.jpg"));
