@@ -48,6 +48,9 @@ public final class WebpEncoder {
             param.setCompressionType(CompressionType.Lossy);
             param.setCompressionQuality(quality / 100f);
             param.setMethod(method);
+            // libwebp's "fast" alpha filter estimate doubles the alpha plane's cost in the libwebp bundled with
+            // webp-imageio and picked the unfiltered plane on every image measured (same bytes): see docs/codec.md
+            param.setAlphaFiltering(0);
             if (DIRECT != null && image instanceof BufferedImage img) {
                 byte[] out = DIRECT.encode(param, img);
                 if (out != null) {
