@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code restow compress}: converts local files with the Lambda's codec and prints one JSON line per input. */
 @Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Convert local image files with the Lambda's codec; one JSON line per file.",
         description = {"Converts local image files to WebP with exactly the codec and rules the per-image Lambda uses, "
                 + "and prints one JSON object per input, in input order:",
                 "  {\"file\":\"...\",\"outcome\":\"converted|skipped|rejected|failed\",\"reason\":\"...\",",

@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
  * handlers and orchestrator the clouds run; a report; everything stopped again.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run both jobs on embedded servers, report, write restow-report.html.",
         description = {"Runs both jobs on this machine: starts embedded PostgreSQL, an S3-compatible server "
                 + "(S3Proxy), an SQS-compatible queue (ElasticMQ) and Azurite on 127.0.0.1; loads sample data (the "
                 + "three default media tables pointing at the images of ../shared/corpus when present, otherwise at "

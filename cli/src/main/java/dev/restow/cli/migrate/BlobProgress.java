@@ -10,14 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the migration's activity executions into progress: the blobs listed grow the total, the blobs verified in
- * cold storage advance it. Reads the activities' JSON outputs; an unreadable one only costs a progress step.
+ * Turns the migration's activity executions into progress: the blobs listed (each listing page once) grow the total,
+ * the blobs verified in cold storage advance it. Reads the activities' JSON outputs; an unreadable one only costs a progress step.
  */
 public final class BlobProgress implements Consumer<ActivityCall> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlobProgress.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final java.util.Set<String> listings = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Progress progress;
     private long listed;
 
@@ -39,7 +40,8 @@ public final class BlobProgress implements Consumer<ActivityCall> {
             return;
         }
         try {
-            if (ActivityNames.LIST_PAGE.equals(call.name())) {
+            if (ActivityNames.LIST_PAGE.equals(call.name()) && listings.add(call.input())) {
+                // a directory is listed again before its deletion (and a page again after a crash): count it once
                 JsonNode blobs = output(call).path("blobs");
                 synchronized (this) {
                     listed += blobs.size();

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
  * showed, a {@code yes} prompt, then the real orchestrator in-process.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run the ECAL migration once against the configured database and accounts.",
         description = {"Moves ECAL recordings from the hot storage account to the cold one, once, from this machine, "
                 + "against the database and storage accounts configured by the same settings as the Azure functions "
                 + "(DB_HOST, DB_NAME, DB_USER, DB_PASSWORD, SOURCE_AZURE_CONNECTION_STRING, "

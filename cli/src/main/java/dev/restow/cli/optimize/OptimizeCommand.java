@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (same query, same ledger and lease), then each image converted in-process by the per-image Lambda's processor.
  */
 @Command(name = "optimize", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run the media optimisation once against the configured database and bucket.",
         description = {"Runs the media optimisation once from this machine against the database and bucket configured "
                 + "by the same environment variables as the Lambda functions (DATABASE_URL, AWS_STORAGE_BUCKET_NAME, "
                 + "AWS_S3_ENDPOINT_URL, WEBP_QUALITY, RESTOW_SOURCES...: docs/cli.md): the fan-out's walk over the "

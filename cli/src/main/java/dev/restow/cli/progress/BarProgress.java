@@ -1,6 +1,7 @@
 package dev.restow.cli.progress;
 
 import java.io.PrintStream;
+import java.text.DecimalFormat;
 import java.time.temporal.ChronoUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -19,7 +20,7 @@ final class BarProgress implements Progress {
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .setConsumer(new ConsoleProgressBarConsumer(err))
                 .setUpdateIntervalMillis(200)
-                .showSpeed()
+                .showSpeed(new DecimalFormat("0.0"))
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .setUnit(" " + unit, 1)
                 .build();
