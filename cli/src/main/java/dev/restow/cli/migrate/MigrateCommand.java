@@ -184,7 +184,9 @@ public final class MigrateCommand implements Callable<Integer> {
         io.out().flush();
         try {
             String answer = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)).readLine();
-            io.out().println();
+            if (!io.interactive()) {
+                io.out().println(); // a person's Enter ends the line on a terminal; piped input does not
+            }
             return answer != null && answer.strip().toLowerCase(Locale.ROOT).equals("yes");
         } catch (IOException e) {
             return false;

@@ -109,6 +109,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     private int run(MediaConfig config, FanOutRequest request, HikariDataSource ds, Ledger ledger, Lease lease,
                     ImageProcessor processor, int threads) throws Exception {
         MediaTally tally = new MediaTally();
+        (request.sources().isEmpty() ? config.sources().stream().map(Source::name).toList() : request.sources())
+                .forEach(tally::source);
         AtomicLong sent = new AtomicLong();
         FanOutResult walk;
         io.err().println("optimize: walking " + (request.sources().isEmpty()
