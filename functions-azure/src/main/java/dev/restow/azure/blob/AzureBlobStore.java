@@ -11,6 +11,7 @@ import com.azure.storage.blob.models.AccessTier;
 import com.azure.storage.blob.models.BlobBeginCopySourceRequestConditions;
 import com.azure.storage.blob.models.BlobCopyInfo;
 import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.CopyStatusType;
@@ -87,7 +88,8 @@ public final class AzureBlobStore implements BlobStore {
     @Override
     public BlobPage list(String prefix, String continuation, int pageSize) {
         try {
-            ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix).setMaxResultsPerPage(pageSize);
+            ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix).setMaxResultsPerPage(pageSize)
+                    .setDetails(new BlobListDetails().setRetrieveMetadata(true));
             Iterator<PagedResponse<BlobItem>> pages = container.listBlobs(options, continuation, timeout)
                     .iterableByPage(continuation, pageSize).iterator();
             if (!pages.hasNext()) {
@@ -100,7 +102,8 @@ public final class AzureBlobStore implements BlobStore {
                     continue;
                 }
                 items.add(new BlobPage.BlobItem(item.getName(), item.getProperties().getContentLength(),
-                        item.getProperties().getETag(), md5(item.getProperties().getContentMd5())));
+                        item.getProperties().getETag(), md5(item.getProperties().getContentMd5()),
+                        item.getMetadata()));
             }
             return new BlobPage(items, page.getContinuationToken());
         } catch (RuntimeException e) {

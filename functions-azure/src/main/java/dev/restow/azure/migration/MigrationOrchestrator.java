@@ -39,8 +39,12 @@ import org.slf4j.LoggerFactory;
 public class MigrationOrchestrator {
     /** Orchestrator function name, as the HTTP and timer starters schedule it. */
     public static final String NAME = "EcalMigration";
-    /** Blobs per listing page of a directory. */
-    static final int LIST_PAGE_SIZE = 500;
+    /**
+     * Blobs per listing page of a directory: one page is one activity result in the history; 250
+     * entries keep it near 30 KB, below the 45 KB at which Durable Functions' Azure Storage backend
+     * moves a message to a blob.
+     */
+    static final int LIST_PAGE_SIZE = 250;
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationOrchestrator.class);
 

@@ -1,6 +1,7 @@
 package dev.restow.ecal.blob;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One page of a listing.
@@ -26,10 +27,12 @@ public record BlobPage(List<BlobItem> items, String continuation) {
      * @param length     bytes
      * @param etag       the ETag as the service gives it (quotes kept)
      * @param contentMd5 base64 Content-MD5, or "" when the blob has none (for example block uploads)
+     * @param metadata   user metadata (usually none)
      */
-    public record BlobItem(String name, long length, String etag, String contentMd5) {
+    public record BlobItem(String name, long length, String etag, String contentMd5, Map<String, String> metadata) {
         public BlobItem {
             contentMd5 = contentMd5 == null ? "" : contentMd5;
+            metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         }
     }
 }

@@ -23,7 +23,7 @@ public interface BlobStore {
 
     /**
      * One page of the blobs whose names start with {@code prefix} (recursively, no delimiter), in
-     * name order, with length, ETag and Content-MD5.
+     * name order, with length, ETag, Content-MD5 and metadata.
      *
      * @param continuation the token of the previous page, or null for the first
      * @param pageSize     at most this many blobs (1..5000)

@@ -11,8 +11,10 @@ import java.util.Optional;
 /**
  * The rules that decide whether a cold copy stands for its source blob. A copy is verified when
  * the copy that made it has the expected id and finished with {@code success}, its length equals
- * the listed length, its Content-MD5 equals the source's where the source has one, it carries the
- * source ETag it was copied from, and the source still has the listed ETag.
+ * the listed length, its Content-MD5 equals the source's where the source has one, and it was made
+ * from the listed source version: every copy is started with {@code x-ms-source-if-match} on the
+ * listed ETag and records that ETag in its metadata, so the source's ETag is unchanged between the
+ * listing and the copy (and the deletion, conditioned on the same ETag, keeps a source changed later).
  */
 public final class CopyRules {
     /**
@@ -63,13 +65,11 @@ public final class CopyRules {
     /**
      * Checks a finished copy. Returns the failed checks (empty when verified).
      *
-     * @param source  the blob as listed
-     * @param copyId  the id of the copy that must have made {@code dest}
-     * @param dest    the cold blob now, if any
-     * @param current the source blob now, if any
+     * @param source the blob as listed
+     * @param copyId the id of the copy that must have made {@code dest}
+     * @param dest   the cold blob now, if any
      */
-    public static List<BlobFailure> verify(BlobEntry source, String copyId, Optional<BlobProperties> dest,
-                                           Optional<BlobProperties> current) {
+    public static List<BlobFailure> verify(BlobEntry source, String copyId, Optional<BlobProperties> dest) {
         List<BlobFailure> failures = new ArrayList<>();
         String path = source.path();
         if (dest.isEmpty()) {
@@ -103,12 +103,6 @@ public final class CopyRules {
                         "the copy was made from source version " + copiedFrom + ", listed was "
                                 + bareEtag(source.etag())));
             }
-        }
-        if (current.isEmpty()) {
-            failures.add(new BlobFailure(path, EcalReasons.SOURCE_CHANGED, "the source blob is gone"));
-        } else if (!sameEtag(current.get().etag(), source.etag())) {
-            failures.add(new BlobFailure(path, EcalReasons.SOURCE_CHANGED, "the source ETag is "
-                    + current.get().etag() + ", listed was " + source.etag()));
         }
         return failures;
     }

@@ -1,5 +1,6 @@
 package dev.restow.ecal.migration;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,10 @@ import java.util.Objects;
  * @param detail what happened
  * @param reused whether an earlier run's copy was found instead of starting one
  */
-public record CopyTicket(String path, String copyId, String status, String reason, String detail, boolean reused) {
+public record CopyTicket(String path, String copyId, String status,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) String reason,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) String detail,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean reused) {
     public static final String PENDING = "pending";
     public static final String SUCCESS = "success";
     public static final String FAILED = "failed";

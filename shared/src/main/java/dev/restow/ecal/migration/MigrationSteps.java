@@ -215,7 +215,7 @@ public final class MigrationSteps implements AutoCloseable {
                 throw new IllegalStateException("listing of " + request.directory() + " returned " + item.name());
             }
             blobs.add(new BlobEntry(item.name().substring(request.directory().length()), item.length(), item.etag(),
-                    item.contentMd5()));
+                    item.contentMd5(), item.metadata()));
         }
         return new ListPage(blobs, page.continuation());
     }
@@ -224,8 +224,10 @@ public final class MigrationSteps implements AutoCloseable {
 
     /**
      * Starts the wave's copies, unless an earlier attempt already made a verified copy of the same
-     * source version (reused) or one is still running (its id is returned). The read SAS is minted
-     * once for the wave, only when a copy must start.
+     * source version (reused) or one is still running (its id is returned). Each copy is conditioned
+     * on the source still having its listed ETag ({@code x-ms-source-if-match}) and marks the copy
+     * with that ETag ({@link CopyRules#SOURCE_ETAG_METADATA}), so a copy is always of the listed
+     * version. The read SAS is minted once for the wave, only when a copy must start.
      */
     public CopyWaveResult startCopies(CopyWaveRequest request) {
         BlobStore source = sourceStores.apply(request.container());
@@ -242,16 +244,7 @@ public final class MigrationSteps implements AutoCloseable {
                 return new CopyTicket(blob.path(), dest.get().copy().copyId(), CopyTicket.PENDING, "",
                         "copy of an earlier attempt still running", true);
             }
-            Optional<BlobProperties> now = source.properties(name);
-            if (now.isEmpty()) {
-                return CopyTicket.failed(blob.path(), "", EcalReasons.SOURCE_CHANGED,
-                        "the source blob is gone since the listing");
-            }
-            if (!CopyRules.sameEtag(now.get().etag(), blob.etag())) {
-                return CopyTicket.failed(blob.path(), "", EcalReasons.SOURCE_CHANGED,
-                        "the source ETag is " + now.get().etag() + ", listed was " + blob.etag());
-            }
-            Map<String, String> metadata = new LinkedHashMap<>(now.get().metadata());
+            Map<String, String> metadata = new LinkedHashMap<>(blob.metadata());
             metadata.put(CopyRules.SOURCE_ETAG_METADATA, CopyRules.bareEtag(blob.etag()));
             ReadGrant g;
             synchronized (grant) {
@@ -274,11 +267,13 @@ public final class MigrationSteps implements AutoCloseable {
                 if (e.transientFailure()) {
                     throw e;
                 }
-                String reason = switch (e.kind()) {
-                    case PRECONDITION_FAILED, NOT_FOUND -> EcalReasons.SOURCE_CHANGED;
-                    default -> EcalReasons.COPY_REJECTED;
+                return switch (e.kind()) {
+                    case PRECONDITION_FAILED -> CopyTicket.failed(blob.path(), "", EcalReasons.SOURCE_CHANGED,
+                            "the source blob changed since it was listed (its ETag is no longer " + blob.etag() + ")");
+                    case NOT_FOUND -> CopyTicket.failed(blob.path(), "", EcalReasons.SOURCE_CHANGED,
+                            "the source blob is gone since it was listed (" + e.getMessage() + ")");
+                    default -> CopyTicket.failed(blob.path(), "", EcalReasons.COPY_REJECTED, e.getMessage());
                 };
-                return CopyTicket.failed(blob.path(), "", reason, e.getMessage());
             }
         });
         return new CopyWaveResult(tickets);
@@ -325,16 +320,17 @@ public final class MigrationSteps implements AutoCloseable {
         }));
     }
 
-    /** Verifies finished copies and sets their tier. */
+    /**
+     * Verifies finished copies and sets their tier. The source's ETag is not read again here: the copy
+     * was conditioned on it and carries it, and deletion later is conditioned on it too.
+     */
     public VerifyResult verify(VerifyRequest request) {
-        BlobStore source = sourceStores.apply(request.container());
         record Checked(List<BlobFailure> failures, long bytes, boolean tierSet) {
         }
         List<Checked> checked = forEach(request.items(), item -> {
             String name = request.directory() + item.blob().path();
             Optional<BlobProperties> dest = cold.properties(name);
-            Optional<BlobProperties> now = source.properties(name);
-            List<BlobFailure> failures = CopyRules.verify(item.blob(), item.copyId(), dest, now);
+            List<BlobFailure> failures = CopyRules.verify(item.blob(), item.copyId(), dest);
             if (!failures.isEmpty()) {
                 LOG.warn("blob={} failed verification: {}", name, failures);
                 return new Checked(failures, 0, false);

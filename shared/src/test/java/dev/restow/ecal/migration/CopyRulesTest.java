@@ -12,8 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CopyRulesTest {
-    private static final BlobEntry LISTED = new BlobEntry("a.bin", 100, "\"0x1\"", "md5==");
-    private static final BlobProperties SOURCE = props("\"0x1\"", 100, "md5==", null, Map.of());
+    private static final BlobEntry LISTED = BlobEntry.of("a.bin", 100, "\"0x1\"", "md5==");
     private static final BlobProperties COPY = props("\"0x9\"", 100, "md5==",
             new CopyState("c1", CopyState.Status.SUCCESS, ""), Map.of(CopyRules.SOURCE_ETAG_METADATA, "0x1"));
 
@@ -23,12 +22,12 @@ class CopyRulesTest {
 
     @Test
     void verify_should_passCopy_when_everyCheckHolds() {
-        assertThat(CopyRules.verify(LISTED, "c1", Optional.of(COPY), Optional.of(SOURCE))).isEmpty();
+        assertThat(CopyRules.verify(LISTED, "c1", Optional.of(COPY))).isEmpty();
     }
 
     @Test
     void verify_should_failCopyId_when_anotherCopyMadeTheBlob() {
-        assertThat(CopyRules.verify(LISTED, "c2", Optional.of(COPY), Optional.of(SOURCE)))
+        assertThat(CopyRules.verify(LISTED, "c2", Optional.of(COPY)))
                 .extracting(BlobFailure::detail).containsExactly("copy id is c1, expected c2");
     }
 
@@ -36,7 +35,7 @@ class CopyRulesTest {
     void verify_should_failLength_when_copyIsShorter() {
         BlobProperties shortCopy = props("\"0x9\"", 99, "md5==", COPY.copy(), COPY.metadata());
 
-        assertThat(CopyRules.verify(LISTED, "c1", Optional.of(shortCopy), Optional.of(SOURCE)))
+        assertThat(CopyRules.verify(LISTED, "c1", Optional.of(shortCopy)))
                 .extracting(BlobFailure::detail).containsExactly("length is 99, the source has 100");
     }
 
@@ -44,26 +43,32 @@ class CopyRulesTest {
     void verify_should_failMd5_when_sourceHasOneAndCopyDiffers() {
         BlobProperties other = props("\"0x9\"", 100, "other==", COPY.copy(), COPY.metadata());
 
-        assertThat(CopyRules.verify(LISTED, "c1", Optional.of(other), Optional.of(SOURCE)))
+        assertThat(CopyRules.verify(LISTED, "c1", Optional.of(other)))
                 .extracting(BlobFailure::reason).containsExactly("verify-failed");
     }
 
     @Test
     void verify_should_skipMd5_when_sourceHasNone() {
-        BlobEntry noMd5 = new BlobEntry("a.bin", 100, "\"0x1\"", "");
+        BlobEntry noMd5 = BlobEntry.of("a.bin", 100, "\"0x1\"", "");
         BlobProperties copy = props("\"0x9\"", 100, "", COPY.copy(), COPY.metadata());
 
-        assertThat(CopyRules.verify(noMd5, "c1", Optional.of(copy), Optional.of(SOURCE))).isEmpty();
+        assertThat(CopyRules.verify(noMd5, "c1", Optional.of(copy))).isEmpty();
     }
 
     @Test
-    void verify_should_failAsSourceChanged_when_sourceEtagMoved() {
-        BlobProperties changed = props("\"0x2\"", 100, "md5==", null, Map.of());
+    void verify_should_failAsSourceChanged_when_copyWasMadeFromAnotherVersion() {
+        BlobProperties stale = props("\"0x9\"", 100, "md5==", COPY.copy(), Map.of(CopyRules.SOURCE_ETAG_METADATA, "0x0"));
 
-        assertThat(CopyRules.verify(LISTED, "c1", Optional.of(COPY), Optional.of(changed)))
+        assertThat(CopyRules.verify(LISTED, "c1", Optional.of(stale)))
                 .extracting(BlobFailure::reason, BlobFailure::detail)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("source-changed",
-                        "the source ETag is \"0x2\", listed was \"0x1\""));
+                        "the copy was made from source version 0x0, listed was 0x1"));
+    }
+
+    @Test
+    void verify_should_fail_when_copyIsMissing() {
+        assertThat(CopyRules.verify(LISTED, "c1", Optional.empty())).extracting(BlobFailure::detail)
+                .containsExactly("the cold copy does not exist");
     }
 
     @Test
@@ -71,7 +76,7 @@ class CopyRulesTest {
         BlobProperties pending = props("\"0x9\"", 100, "md5==", new CopyState("c1", CopyState.Status.FAILED, "boom"),
                 COPY.metadata());
 
-        assertThat(CopyRules.verify(LISTED, "c1", Optional.of(pending), Optional.of(SOURCE)))
+        assertThat(CopyRules.verify(LISTED, "c1", Optional.of(pending)))
                 .extracting(BlobFailure::detail).containsExactly("copy status is failed (boom)");
     }
 
