@@ -125,6 +125,15 @@ final class EcalWorld implements AutoCloseable {
         return r.output(MigrationSummary.class);
     }
 
+    /** The one record's outcome of a run over one record. */
+    static dev.restow.ecal.migration.RecordOutcome only(RunResult r) {
+        List<dev.restow.ecal.migration.RecordOutcome> records = summary(r).records();
+        if (records.size() != 1) {
+            throw new IllegalStateException("expected one record, got " + records);
+        }
+        return records.get(0);
+    }
+
     // ------------------------------------------------------------------------------------------------ data
 
     /** A recording's directory prefix. */

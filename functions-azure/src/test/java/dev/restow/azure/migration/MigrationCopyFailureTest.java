@@ -3,7 +3,6 @@ package dev.restow.azure.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restow.ecal.MigrationInput;
-import dev.restow.ecal.migration.MigrationSummary;
 import dev.restow.ecal.migration.RecordOutcome;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,25 +45,20 @@ class MigrationCopyFailureTest {
         world.proxy.inject(faulted, FaultProxy.Fault.FAIL);
         MigrationInput input = MigrationInput.ofIds(List.of("rec"), "").withParallelism(1, 10);
 
-        first = only(EcalWorld.summary(world.migrate("copy-fails-1", input)));
+        first = EcalWorld.only((world.migrate("copy-fails-1", input)));
         rowAfterFirst = world.rowUrl("rec");
         sourceAfterFirst = EcalWorld.names(world.hot, DIR);
         copiedByFirst = world.coldStore.copiesStarted();
 
         world.proxy.clear();
         world.coldStore.reset();
-        second = only(EcalWorld.summary(world.migrate("copy-fails-2", input)));
+        second = EcalWorld.only((world.migrate("copy-fails-2", input)));
         copiedBySecond = world.coldStore.copiesStarted();
     }
 
     @AfterAll
     void close() throws Exception {
         world.close();
-    }
-
-    private static RecordOutcome only(MigrationSummary s) {
-        assertThat(s.records()).hasSize(1);
-        return s.records().get(0);
     }
 
     @Test

@@ -33,8 +33,13 @@ class MigrationRejectionTest {
         otherContainerUrl = world.azurite.blobEndpoint("hotstore") + "/elsewhere/recording/" + DAY + "/s/t/x.ecalmeas";
         world.insertRow("foreign", otherContainerUrl, DAY.atTime(11, 0));
         world.insertRow("flat", world.sourceUrl("recording/" + DAY + "/flat.ecalmeas"), DAY.atTime(12, 0));
+        // two records in one directory, both selected: they move together
+        world.addRecording("pair-a", DAY, "s3", "t1", EcalWorld.nestedFiles(2, 0, 0, 3));
+        String pairB = EcalWorld.directory(DAY, "s3", "t1") + "pair-b.ecalmeas";
+        world.upload(pairB, "b".getBytes());
+        world.insertRow("pair-b", world.sourceUrl(pairB), DAY.atTime(13, 0));
         summary = EcalWorld.summary(world.migrate("rejections",
-                MigrationInput.ofIds(List.of("good", "twin-a", "foreign", "flat", "ghost"), "")));
+                MigrationInput.ofIds(List.of("good", "twin-a", "foreign", "flat", "ghost", "pair-a", "pair-b"), "")));
     }
 
     @AfterAll
@@ -84,8 +89,15 @@ class MigrationRejectionTest {
     }
 
     @Test
+    void migrate_should_moveSharedDirectoryOnce_when_allItsRecordsAreSelected() {
+        assertThat(List.of(outcome("pair-a").outcome(), outcome("pair-b").outcome(), world.rowUrl("pair-b"),
+                EcalWorld.names(world.hot, EcalWorld.directory(DAY, "s3", "t1")).size())).containsExactly("converted",
+                "converted", world.coldUrl(EcalWorld.directory(DAY, "s3", "t1") + "pair-b.ecalmeas"), 0);
+    }
+
+    @Test
     void migrate_should_countEveryOutcome_when_summarising() {
         assertThat(List.of(summary.recordsTotal(), summary.migrated(), summary.rejected()))
-                .containsExactly(5, 1, 4);
+                .containsExactly(7, 3, 4);
     }
 }

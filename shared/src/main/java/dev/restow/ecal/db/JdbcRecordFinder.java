@@ -24,10 +24,11 @@ public final class JdbcRecordFinder implements RecordFinder {
 
     @Override
     public List<RecordSummary> find(Selection selection) {
-        return repository.find(selection).stream().map(this::summary).toList();
+        return repository.find(selection).stream().map(r -> summary(r, locations)).toList();
     }
 
-    private RecordSummary summary(EcalRow row) {
+    /** A row as the preview and the plan token see it: its URL and where it goes ("" when it cannot move). */
+    public static RecordSummary summary(EcalRow row, EcalLocations locations) {
         String url = row.ecalName() == null ? "" : row.ecalName();
         String destination;
         try {

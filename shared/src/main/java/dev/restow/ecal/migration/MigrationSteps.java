@@ -14,6 +14,7 @@ import dev.restow.ecal.blob.CopyState;
 import dev.restow.ecal.blob.ReadGrant;
 import dev.restow.ecal.db.EcalRepository;
 import dev.restow.ecal.db.EcalRow;
+import dev.restow.ecal.db.JdbcRecordFinder;
 import dev.restow.ecal.db.MigrationLedger;
 import dev.restow.ecal.selection.PlanToken;
 import dev.restow.ecal.selection.RecordSummary;
@@ -113,7 +114,7 @@ public final class MigrationSteps implements AutoCloseable {
             }
         }
         if (!input.planToken().isEmpty()) {
-            List<RecordSummary> summaries = rows.stream().map(this::summary).toList();
+            List<RecordSummary> summaries = rows.stream().map(r -> JdbcRecordFinder.summary(r, locations)).toList();
             if (!PlanToken.of(selection, summaries).matches(input.planToken())) {
                 LOG.warn("instanceId={} plan {} no longer matches the records of {}: nothing is migrated",
                         instanceId, input.planToken(), selection.describe());
@@ -190,17 +191,6 @@ public final class MigrationSteps implements AutoCloseable {
                     url.directory(), url.blobName(), url.recordingDate(), true);
         }
         return new Resolved(row, url, url.sourceDirectoryUrl());
-    }
-
-    private RecordSummary summary(EcalRow row) {
-        String name = row.ecalName() == null ? "" : row.ecalName();
-        String destination;
-        try {
-            destination = locations.resolve(name).coldUrl();
-        } catch (EcalUrlException e) {
-            destination = "";
-        }
-        return new RecordSummary(row.ecalId(), name, destination, row.sizeGb(), row.recordingStartTime());
     }
 
     // ------------------------------------------------------------------------------------------------ listing
