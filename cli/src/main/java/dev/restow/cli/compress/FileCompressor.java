@@ -110,7 +110,8 @@ public final class FileCompressor {
     }
 
     private void write(Path target, byte[] webp) throws IOException {
-        Path tmp = Files.createTempFile(outDir, ".restow-", ".part");
+        // not createTempFile: its owner-only permissions would stick to the WebP
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
         try {
             Files.write(tmp, webp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
