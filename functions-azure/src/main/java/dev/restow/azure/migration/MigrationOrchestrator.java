@@ -59,6 +59,9 @@ public class MigrationOrchestrator {
         if (input == null) {
             throw new IllegalArgumentException(NAME + " needs a MigrationInput");
         }
+        if (input.dryRun()) {
+            throw new IllegalArgumentException("a dry run is answered by the starter and never orchestrated");
+        }
         input.selection(); // fails the orchestration at once when the selection is malformed
         String id = ctx.getInstanceId();
         ctx.setCustomStatus(new MigrationProgress("planning", 0, 0, 0, 0, 0, 0));
