@@ -53,63 +53,63 @@ public final class HeaderParser {
         int components = 0;
         String defect = null;
         try {
-        while (true) {
-            if (pos + 1 >= n) {
-                throw ImageProblem.corrupt("jpeg truncated: no EOI marker");
-            }
-            if ((b[pos] & 0xFF) != 0xFF) {
-                throw ImageProblem.corrupt("jpeg: expected a marker at offset " + pos);
-            }
-            int marker = b[pos + 1] & 0xFF;
-            if (marker == 0xFF) {
-                pos++; // fill byte
-                continue;
-            }
-            if (marker == 0xD9) {
-                break; // EOI of the primary image
-            }
-            if (marker == 0xD8 || marker == 0x00) {
-                throw ImageProblem.corrupt("jpeg: unexpected marker 0x" + Integer.toHexString(marker));
-            }
-            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                pos += 2;
-                continue;
-            }
-            if (pos + 3 >= n) {
-                throw ImageProblem.corrupt("jpeg truncated in a marker segment");
-            }
-            int len = u16be(b, pos + 2);
-            if (len < 2) {
-                throw ImageProblem.corrupt("jpeg: bad segment length " + len);
-            }
-            int segEnd = pos + 2 + len;
-            if (segEnd > n) {
-                throw ImageProblem.corrupt("jpeg truncated in a marker segment");
-            }
-            if (isSof(marker)) {
-                if (!sof) {
-                    if (len < 8) {
-                        throw ImageProblem.corrupt("jpeg: short SOF segment");
+            while (true) {
+                if (pos + 1 >= n) {
+                    throw ImageProblem.corrupt("jpeg truncated: no EOI marker");
+                }
+                if ((b[pos] & 0xFF) != 0xFF) {
+                    throw ImageProblem.corrupt("jpeg: expected a marker at offset " + pos);
+                }
+                int marker = b[pos + 1] & 0xFF;
+                if (marker == 0xFF) {
+                    pos++; // fill byte
+                    continue;
+                }
+                if (marker == 0xD9) {
+                    break; // EOI of the primary image
+                }
+                if (marker == 0xD8 || marker == 0x00) {
+                    throw ImageProblem.corrupt("jpeg: unexpected marker 0x" + Integer.toHexString(marker));
+                }
+                if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                    pos += 2;
+                    continue;
+                }
+                if (pos + 3 >= n) {
+                    throw ImageProblem.corrupt("jpeg truncated in a marker segment");
+                }
+                int len = u16be(b, pos + 2);
+                if (len < 2) {
+                    throw ImageProblem.corrupt("jpeg: bad segment length " + len);
+                }
+                int segEnd = pos + 2 + len;
+                if (segEnd > n) {
+                    throw ImageProblem.corrupt("jpeg truncated in a marker segment");
+                }
+                if (isSof(marker)) {
+                    if (!sof) {
+                        if (len < 8) {
+                            throw ImageProblem.corrupt("jpeg: short SOF segment");
+                        }
+                        h = u16be(b, pos + 5);
+                        w = u16be(b, pos + 7);
+                        components = b[pos + 9] & 0xFF;
+                        sof = true;
                     }
-                    h = u16be(b, pos + 5);
-                    w = u16be(b, pos + 7);
-                    components = b[pos + 9] & 0xFF;
-                    sof = true;
+                } else if (marker == 0xE1 && !exifSeen && len >= 8 && Sniffer.startsWith(b, pos + 4, "Exif")) {
+                    exifSeen = true;
+                    orientation = Exif.orientation(b, pos + 10, segEnd);
+                } else if (marker == 0xE2 && Sniffer.startsWith(b, pos + 4, "ICC_PROFILE")) {
+                    icc = true;
+                } else if (marker == 0xDA) {
+                    if (!sof) {
+                        throw ImageProblem.corrupt("jpeg: scan before any SOF");
+                    }
+                    pos = skipEntropyCoded(b, segEnd);
+                    continue;
                 }
-            } else if (marker == 0xE1 && !exifSeen && len >= 8 && Sniffer.startsWith(b, pos + 4, "Exif")) {
-                exifSeen = true;
-                orientation = Exif.orientation(b, pos + 10, segEnd);
-            } else if (marker == 0xE2 && Sniffer.startsWith(b, pos + 4, "ICC_PROFILE")) {
-                icc = true;
-            } else if (marker == 0xDA) {
-                if (!sof) {
-                    throw ImageProblem.corrupt("jpeg: scan before any SOF");
-                }
-                pos = skipEntropyCoded(b, segEnd);
-                continue;
+                pos = segEnd;
             }
-            pos = segEnd;
-        }
         } catch (ImageProblem e) {
             if (!sof) {
                 throw e;
@@ -175,61 +175,61 @@ public final class HeaderParser {
         int pos = 8;
         String defect = null;
         try {
-        while (pos + 8 <= n) {
-            long len = u32be(b, pos);
-            if (len > Integer.MAX_VALUE) {
-                throw ImageProblem.corrupt("png: chunk length " + len + " out of range");
-            }
-            int data = pos + 8;
-            long end = data + len + 4;
-            if (end > n) {
-                throw ImageProblem.corrupt("png truncated: chunk at offset " + pos + " runs past the end of the file");
-            }
-            boolean critical = (b[pos + 4] & 0x20) == 0;
-            crc.reset();
-            crc.update(b, pos + 4, (int) len + 4);
-            boolean crcOk = crc.getValue() == u32be(b, (int) (data + len));
-            if (!crcOk && critical) {
-                throw ImageProblem.corrupt("png: CRC mismatch in critical chunk "
-                        + new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
-            }
-            String type = new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (crcOk) {
-                switch (type) {
-                    case "IDAT" -> idat = true;
-                    case "IEND" -> iend = true;
-                    case "acTL" -> {
-                        if (!idat && len >= 8) {
-                            actl = true;
-                            frames = (int) Math.min(Integer.MAX_VALUE, u32be(b, data));
+            while (pos + 8 <= n) {
+                long len = u32be(b, pos);
+                if (len > Integer.MAX_VALUE) {
+                    throw ImageProblem.corrupt("png: chunk length " + len + " out of range");
+                }
+                int data = pos + 8;
+                long end = data + len + 4;
+                if (end > n) {
+                    throw ImageProblem.corrupt("png truncated: chunk at offset " + pos + " runs past the end of the file");
+                }
+                boolean critical = (b[pos + 4] & 0x20) == 0;
+                crc.reset();
+                crc.update(b, pos + 4, (int) len + 4);
+                boolean crcOk = crc.getValue() == u32be(b, (int) (data + len));
+                if (!crcOk && critical) {
+                    throw ImageProblem.corrupt("png: CRC mismatch in critical chunk "
+                            + new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+                String type = new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (crcOk) {
+                    switch (type) {
+                        case "IDAT" -> idat = true;
+                        case "IEND" -> iend = true;
+                        case "acTL" -> {
+                            if (!idat && len >= 8) {
+                                actl = true;
+                                frames = (int) Math.min(Integer.MAX_VALUE, u32be(b, data));
+                            }
                         }
-                    }
-                    case "fcTL" -> {
-                        if (len >= 12) {
-                            maxPixels = Math.max(maxPixels, u32be(b, data + 4) * u32be(b, data + 8));
+                        case "fcTL" -> {
+                            if (len >= 12) {
+                                maxPixels = Math.max(maxPixels, u32be(b, data + 4) * u32be(b, data + 8));
+                            }
                         }
-                    }
-                    case "iCCP" -> {
-                        iccChunk = true;
-                        icc = inflateIccp(b, data, (int) len);
-                    }
-                    case "sRGB" -> srgb = true;
-                    case "eXIf" -> orientation = Exif.orientation(b, data, (int) (data + len));
-                    default -> {
+                        case "iCCP" -> {
+                            iccChunk = true;
+                            icc = inflateIccp(b, data, (int) len);
+                        }
+                        case "sRGB" -> srgb = true;
+                        case "eXIf" -> orientation = Exif.orientation(b, data, (int) (data + len));
+                        default -> {
+                        }
                     }
                 }
+                pos = (int) end;
+                if (iend) {
+                    break;
+                }
             }
-            pos = (int) end;
-            if (iend) {
-                break;
+            if (!iend) {
+                throw ImageProblem.corrupt("png truncated: no IEND chunk");
             }
-        }
-        if (!iend) {
-            throw ImageProblem.corrupt("png truncated: no IEND chunk");
-        }
-        if (!idat) {
-            throw ImageProblem.corrupt("png: no IDAT chunk");
-        }
+            if (!idat) {
+                throw ImageProblem.corrupt("png: no IDAT chunk");
+            }
         } catch (ImageProblem e) {
             defect = e.getMessage();
         }
@@ -292,63 +292,63 @@ public final class HeaderParser {
         long fh = 0;
         String defect = null;
         try {
-        scan:
-        while (true) {
-            if (pos >= n) {
-                if (frames == 0) {
-                    throw ImageProblem.corrupt("gif truncated: no image data");
+            scan:
+            while (true) {
+                if (pos >= n) {
+                    if (frames == 0) {
+                        throw ImageProblem.corrupt("gif truncated: no image data");
+                    }
+                    break; // a missing trailer after complete frames is tolerated, as browsers do
                 }
-                break; // a missing trailer after complete frames is tolerated, as browsers do
-            }
-            int block = b[pos] & 0xFF;
-            switch (block) {
-                case 0x3B -> {
-                    break scan;
-                }
-                case 0x21 -> {
-                    pos = skipSubBlocks(b, pos + 2, frames);
-                    if (pos < 0) {
+                int block = b[pos] & 0xFF;
+                switch (block) {
+                    case 0x3B -> {
+                        break scan;
+                    }
+                    case 0x21 -> {
+                        pos = skipSubBlocks(b, pos + 2, frames);
+                        if (pos < 0) {
+                            break scan;
+                        }
+                    }
+                    case 0x2C -> {
+                        if (pos + 10 > n) {
+                            throw ImageProblem.corrupt("gif truncated in an image descriptor");
+                        }
+                        int left = u16le(b, pos + 1);
+                        int top = u16le(b, pos + 3);
+                        long iw = u16le(b, pos + 5);
+                        long ih = u16le(b, pos + 7);
+                        int iflags = b[pos + 9] & 0xFF;
+                        maxPixels = Math.max(maxPixels, iw * ih);
+                        if (frames == 0) {
+                            fx = left;
+                            fy = top;
+                            fw = iw;
+                            fh = ih;
+                        }
+                        frames++;
+                        pos += 10;
+                        if ((iflags & 0x80) != 0) {
+                            pos += 3 * (1 << ((iflags & 7) + 1));
+                        }
+                        pos = skipSubBlocks(b, pos + 1, frames - 1);
+                        if (pos < 0) {
+                            break scan;
+                        }
+                    }
+                    case 0x00 -> pos++;
+                    default -> {
+                        if (frames == 0) {
+                            throw ImageProblem.corrupt("gif: unknown block 0x" + Integer.toHexString(block));
+                        }
                         break scan;
                     }
                 }
-                case 0x2C -> {
-                    if (pos + 10 > n) {
-                        throw ImageProblem.corrupt("gif truncated in an image descriptor");
-                    }
-                    int left = u16le(b, pos + 1);
-                    int top = u16le(b, pos + 3);
-                    long iw = u16le(b, pos + 5);
-                    long ih = u16le(b, pos + 7);
-                    int iflags = b[pos + 9] & 0xFF;
-                    maxPixels = Math.max(maxPixels, iw * ih);
-                    if (frames == 0) {
-                        fx = left;
-                        fy = top;
-                        fw = iw;
-                        fh = ih;
-                    }
-                    frames++;
-                    pos += 10;
-                    if ((iflags & 0x80) != 0) {
-                        pos += 3 * (1 << ((iflags & 7) + 1));
-                    }
-                    pos = skipSubBlocks(b, pos + 1, frames - 1);
-                    if (pos < 0) {
-                        break scan;
-                    }
-                }
-                case 0x00 -> pos++;
-                default -> {
-                    if (frames == 0) {
-                        throw ImageProblem.corrupt("gif: unknown block 0x" + Integer.toHexString(block));
-                    }
-                    break scan;
-                }
             }
-        }
-        if (frames == 0) {
-            throw ImageProblem.corrupt("gif: no image");
-        }
+            if (frames == 0) {
+                throw ImageProblem.corrupt("gif: no image");
+            }
         } catch (ImageProblem e) {
             if (w == 0 || h == 0) {
                 throw e;
