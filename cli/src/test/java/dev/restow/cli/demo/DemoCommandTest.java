@@ -35,12 +35,17 @@ class DemoCommandTest {
     static Path workDir;
 
     private static CliRun run;
-    private static long childrenAfter;
+    private static List<String> newChildren;
 
     @BeforeAll
     static void runDemo() {
+        // other tests' shared servers (PostgreSQL, Azurite's node) may run in this JVM: only the demo's count
+        java.util.Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
         run = CliRun.run(workDir, Map.of(), "", "demo");
-        childrenAfter = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
+        newChildren = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> !before.contains(p.pid()))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
     }
 
     @Test
@@ -78,7 +83,7 @@ class DemoCommandTest {
 
     @Test
     void demo_should_leaveNoChildProcessRunning_when_done() {
-        assertThat(childrenAfter).isZero();
+        assertThat(newChildren).isEmpty();
     }
 
     @Test
