@@ -71,6 +71,9 @@ public final class DemoCommand implements Callable<Integer> {
         EcalDemo.Result ecal = null;
         List<Integer> ports = new ArrayList<>();
         try (LocalServers servers = LocalServers.start()) {
+            // Ctrl-C while the demo runs: stop the servers on the way out too (close() is idempotent)
+            Thread stopOnExit = new Thread(servers::close, "restow-demo-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
             ports.addAll(List.of(servers.postgres().port(), servers.s3().port(), servers.sqs().port(),
                     servers.azurite().port()));
             io.err().println("demo: servers up after " + Sizes.duration(since(t0)) + ": PostgreSQL 127.0.0.1:"
@@ -91,6 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
                 problems.add("the ECAL migration failed: " + e);
             }
             io.err().println("demo: stopping the servers");
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
         } catch (IllegalStateException e) {
             if (ports.isEmpty()) {
                 throw e; // the servers did not start: nothing to report
