@@ -104,7 +104,9 @@ public final class FanOutService {
             LOG.info("fan-out {}: another walk ({}) holds the lease; nothing to do", runId, holder);
             return new FanOutResult(runId, FanOutResult.State.LEASE_HELD, false, counts, List.of(), 0, 0, holder, null);
         }
-        ledger.createIfAbsent();
+        if (!dryRun) {
+            ledger.createIfAbsent(); // a dry run changes nothing, not even the schema
+        }
         long enqueuedSoFar = counts.values().stream().mapToLong(SourceCounts::enqueued).sum();
         long reserveMillis = config.fanOutReserve().toMillis();
         long renewEveryNanos = config.leaseTtl().toNanos() / 3;

@@ -54,6 +54,21 @@ public final class Ledger {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Whether the table exists (known once created or seen; else asked of the database, without creating it). */
+    public boolean exists() throws SQLException {
+        if (created) {
+            return true;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = Sql.withTimeout(c.prepareStatement("SELECT to_regclass(?) IS NOT NULL"), timeout)) {
+            ps.setString(1, table.quoted());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** Creates the table if absent; safe to call from many containers at once. Remembers success. */
     public void createIfAbsent() throws SQLException {
         if (created) {
@@ -135,7 +150,9 @@ public final class Ledger {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        createIfAbsent();
+        if (!exists()) {
+            return Set.of(); // nothing recorded yet (a dry run does not create the table)
+        }
         String sql = "SELECT entry_id FROM " + table.quoted() + " WHERE entry_id = ANY (?) AND outcome <> 'failed'";
         Set<UUID> out = new HashSet<>();
         try (Connection c = dataSource.getConnection();

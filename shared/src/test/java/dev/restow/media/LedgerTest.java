@@ -50,6 +50,25 @@ class LedgerTest {
     }
 
     @Test
+    void finalEntries_should_beEmptyWithoutCreatingTheTable_when_tableIsAbsent() throws Exception {
+        Ledger ledger = newLedger();
+
+        Set<UUID> found = ledger.finalEntries(List.of(Ledger.entryId("s", "1", "c", "v")));
+
+        assertThat(found).isEmpty();
+        assertThat(ledger.exists()).isFalse();
+    }
+
+    @Test
+    void exists_should_beTrue_when_created() throws Exception {
+        Ledger ledger = newLedger();
+
+        ledger.createIfAbsent();
+
+        assertThat(ledger.exists()).isTrue();
+    }
+
+    @Test
     void record_should_keepTheFirstFinalEntry_when_recordedTwice() throws Exception {
         Ledger ledger = newLedger();
 
