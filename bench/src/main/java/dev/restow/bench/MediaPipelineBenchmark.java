@@ -12,7 +12,7 @@ import dev.restow.aws.sqs.SqsWorkQueue;
 import dev.restow.bench.media.BenchImages;
 import dev.restow.bench.media.CapturingTelemetry;
 import dev.restow.bench.media.CodecSampler;
-import dev.restow.bench.media.LambdaContext;
+import dev.restow.local.LocalLambdaContext;
 import dev.restow.bench.media.Options;
 import dev.restow.bench.media.Phase;
 import dev.restow.bench.media.PhaseClock;
@@ -26,6 +26,7 @@ import dev.restow.image.ImageCodec;
 import dev.restow.local.LocalPostgres;
 import dev.restow.local.LocalS3;
 import dev.restow.local.LocalSqs;
+import java.time.Duration;
 import dev.restow.media.FanOutService;
 import dev.restow.media.ImageProcessor;
 import dev.restow.media.Lease;
@@ -344,7 +345,7 @@ public final class MediaPipelineBenchmark {
                                           Options o, PhaseClock clock) throws Exception {
         long start = System.nanoTime();
         long cpu = PhaseClock.cpuNow();
-        String result = fanOut.handle("{}", LambdaContext.invocation("restow-fanout", FANOUT_TIMEOUT_MILLIS, 512));
+        String result = fanOut.handle("{}", LocalLambdaContext.invocation("restow-fanout", Duration.ofMillis(FANOUT_TIMEOUT_MILLIS), 512));
         long fanOutWall = System.nanoTime() - start;
         PhaseClock.Totals fanOutTime = new PhaseClock.Totals(fanOutWall, PhaseClock.cpuNow() - cpu, 1);
         clock.add(Phase.FAN_OUT, fanOutTime.wallNanos(), fanOutTime.cpuNanos(), 1);

@@ -61,8 +61,8 @@ public final class ObjectRef {
         return rawPrefix + raw + suffix;
     }
 
-    /** RFC 3986 path encoding, keeping {@code /} and the unreserved set. */
-    static String encode(String key) {
+    /** RFC 3986 percent-encoding of a key, keeping {@code /} and the unreserved set (ASCII-safe). */
+    public static String encode(String key) {
         StringBuilder sb = new StringBuilder();
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;

@@ -3,6 +3,8 @@ package dev.restow.bench.media;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.restow.aws.image.ImageHandler;
+import dev.restow.local.LocalLambdaContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -118,7 +120,7 @@ public final class Worker implements Callable<Void> {
                 long wall = System.nanoTime();
                 long cpu = PhaseClock.cpuNow();
                 SQSBatchResponse response = handler.handleRequest(event,
-                        LambdaContext.invocation("restow-image", timeoutMillis, 1024));
+                        LocalLambdaContext.invocation("restow-image", Duration.ofMillis(timeoutMillis), 1769));
                 clock.closeCodecWindow();
                 clock.addHandler(System.nanoTime() - wall, PhaseClock.cpuNow() - cpu);
                 drain.invocations.incrementAndGet();

@@ -21,6 +21,7 @@ import dev.restow.image.CodecOptions;
 import dev.restow.image.Conversion;
 import dev.restow.image.ImageCodec;
 import dev.restow.image.ImageFormat;
+import dev.restow.local.LocalLambdaContext;
 import dev.restow.local.LocalServers;
 import dev.restow.media.FanOutService;
 import dev.restow.media.ImageProcessor;
@@ -154,7 +155,7 @@ final class MediaDemo {
                     new Lease(ds, config.leaseTable(), config.dbStatementTimeout()), new SqsWorkQueue(sqs, queueUrl),
                     null), telemetry);
             JsonNode fan = DemoTelemetry.parse(fanOut.handle("{}",
-                    new LambdaContext(FANOUT_FUNCTION, Duration.ofMinutes(15), 512)));
+                    LocalLambdaContext.invocation(FANOUT_FUNCTION, Duration.ofMinutes(15), 512)));
             long enqueued = fan.path("total").path("enqueued").asLong();
             io.err().println("demo: media: fan-out handler (" + fan.path("state").asText() + ") enqueued " + enqueued
                     + " image messages on " + QUEUE);
@@ -311,7 +312,7 @@ final class MediaDemo {
                             continue;
                         }
                         SQSBatchResponse response = handler.handleRequest(event(messages, arn),
-                                new LambdaContext(IMAGE_FUNCTION, Duration.ofMinutes(5), 2048));
+                                LocalLambdaContext.invocation(IMAGE_FUNCTION, Duration.ofMinutes(5), 1769));
                         Set<String> retry = new HashSet<>();
                         response.getBatchItemFailures().forEach(f -> retry.add(f.getItemIdentifier()));
                         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.restow.media.internal;
 
 import dev.restow.media.TargetKeyMode;
-import java.nio.charset.StandardCharsets;
+import dev.restow.reference.ObjectRef;
 import java.util.Locale;
 
 /** Where a WebP goes, and how its metadata names the object it was made from. */
@@ -53,17 +53,6 @@ public final class TargetKeys {
 
     /** RFC 3986 percent-encoding keeping {@code /} and the unreserved set: ASCII-safe for metadata and LIKE. */
     public static String encode(String key) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return sb.toString();
+        return ObjectRef.encode(key);
     }
 }

@@ -1,4 +1,4 @@
-package dev.restow.cli.demo;
+package dev.restow.local;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -6,29 +6,41 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Lambda context a handler gets when the demo invokes it in-process: a name, a request id and a deadline. */
-final class LambdaContext implements Context {
-
-    private static final Logger LOG = LoggerFactory.getLogger("restow.demo.lambda");
+/**
+ * The {@link Context} of one in-process Lambda invocation, for calling handlers the way the runtime does (CLI demo,
+ * benchmarks, tests): a function name, a request id, a memory setting and the remaining time, which either counts
+ * down from the function's timeout or is scripted. The context's logger writes through SLF4J.
+ */
+public final class LocalLambdaContext implements Context {
+    private static final Logger LOG = LoggerFactory.getLogger("restow.lambda");
 
     private final String functionName;
-    private final String requestId = UUID.randomUUID().toString();
-    private final long deadlineNanos;
+    private final IntSupplier remainingMillis;
     private final int memoryMb;
+    private final String requestId = UUID.randomUUID().toString();
 
-    /**
-     * @param functionName as in the SAM template
-     * @param timeout      the function's timeout; the remaining time counts down from now
-     * @param memoryMb     the function's memory setting
-     */
-    LambdaContext(String functionName, Duration timeout, int memoryMb) {
-        this.functionName = functionName;
-        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+    private LocalLambdaContext(String functionName, IntSupplier remainingMillis, int memoryMb) {
+        this.functionName = Objects.requireNonNull(functionName, "functionName");
+        this.remainingMillis = Objects.requireNonNull(remainingMillis, "remainingMillis");
         this.memoryMb = memoryMb;
+    }
+
+    /** An invocation starting now: the remaining time counts down from {@code timeout}. */
+    public static LocalLambdaContext invocation(String functionName, Duration timeout, int memoryMb) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return new LocalLambdaContext(functionName, () -> (int) Math.max(0,
+                Math.min(Integer.MAX_VALUE, (deadline - System.nanoTime()) / 1_000_000L)), memoryMb);
+    }
+
+    /** An invocation whose remaining time is whatever {@code remainingMillis} answers on each ask. */
+    public static LocalLambdaContext scripted(String functionName, IntSupplier remainingMillis, int memoryMb) {
+        return new LocalLambdaContext(functionName, remainingMillis, memoryMb);
     }
 
     @Override
@@ -43,7 +55,7 @@ final class LambdaContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "restow-demo";
+        return "local";
     }
 
     @Override
@@ -73,8 +85,7 @@ final class LambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        long ms = (deadlineNanos - System.nanoTime()) / 1_000_000;
-        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, ms));
+        return remainingMillis.getAsInt();
     }
 
     @Override
