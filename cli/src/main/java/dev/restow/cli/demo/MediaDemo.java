@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.restow.aws.fanout.FanOutHandler;
 import dev.restow.aws.image.ImageHandler;
-import dev.restow.aws.internal.Wiring;
+import dev.restow.aws.wiring.Wiring;
 import dev.restow.aws.s3.S3ObjectStore;
 import dev.restow.aws.sqs.SqsWorkQueue;
 import dev.restow.cli.CommandIo;

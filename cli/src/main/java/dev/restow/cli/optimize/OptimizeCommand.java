@@ -1,7 +1,7 @@
 package dev.restow.cli.optimize;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.restow.aws.internal.Wiring;
+import dev.restow.aws.wiring.Wiring;
 import dev.restow.aws.s3.S3ObjectStore;
 import dev.restow.cli.CommandIo;
 import dev.restow.cli.ExitCodes;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.restow.aws.internal.Wiring;
+import dev.restow.aws.wiring.Wiring;
 import dev.restow.aws.sqs.SqsWorkQueue;
 import dev.restow.aws.telemetry.Emf;
 import dev.restow.aws.telemetry.Telemetry;

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.restow.aws.internal.Wiring;
+import dev.restow.aws.wiring.Wiring;
 import dev.restow.aws.s3.S3ObjectStore;
 import dev.restow.aws.telemetry.Emf;
 import dev.restow.aws.telemetry.Telemetry;

@@ -1,4 +1,4 @@
-package dev.restow.aws.internal;
+package dev.restow.aws.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.restow.aws.internal;
+package dev.restow.aws.wiring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
