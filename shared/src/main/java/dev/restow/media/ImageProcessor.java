@@ -98,6 +98,8 @@ public final class ImageProcessor {
         String format = "";
         long bytesIn;
         long bytesOut;
+        long decodeNanos;
+        long encodeNanos;
         boolean deleted;
 
         Work(ImageTask task) {
@@ -106,7 +108,7 @@ public final class ImageProcessor {
 
         ImageResult result(Outcome outcome, String detail) {
             return new ImageResult(task, outcome, sourceKey, targetKey, outcome.is(Status.CONVERTED) ? newValue : "",
-                    format, bytesIn, bytesOut, deleted, detail);
+                    format, bytesIn, bytesOut, deleted, detail, decodeNanos / 1_000_000, encodeNanos / 1_000_000);
         }
     }
 
@@ -178,6 +180,8 @@ public final class ImageProcessor {
             Conversion conversion = convert(bytes);
             w.format = conversion.format();
             w.bytesOut = conversion.outputBytes();
+            w.decodeNanos = conversion.decodeNanos();
+            w.encodeNanos = conversion.encodeNanos();
             if (!conversion.outcome().is(Status.CONVERTED) || conversion.webp().isEmpty()) {
                 return settle(w, conversion.outcome(), conversion.toString());
             }

@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param bytesOut        size of the WebP (0 when never encoded)
  * @param originalDeleted whether the original was deleted (only with deletion switched on)
  * @param detail          a human explanation for logs ({@code ""} when the outcome says it all)
+ * @param decodeMillis    time the codec spent reading and decoding (0 when it never ran)
+ * @param encodeMillis    time the codec spent encoding WebP (0 when it never encoded)
  */
 public record ImageResult(ImageTask task, Outcome outcome, String sourceKey, String targetKey, String newValue,
-                          String format, long bytesIn, long bytesOut, boolean originalDeleted, String detail) {
+                          String format, long bytesIn, long bytesOut, boolean originalDeleted, String detail,
+                          long decodeMillis, long encodeMillis) {
     public ImageResult {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(outcome, "outcome");

@@ -156,7 +156,7 @@ public final class ImageHandler implements RequestHandler<SQSEvent, SQSBatchResp
             // a body that is not a task never becomes one: drop it (not a failure), loudly
             LOG.error("message {} is not an image task: {}", m.getMessageId(), e.getMessage());
             return new ImageResult(new ImageTask("", "", "", "", ""), Outcome.rejected("bad-message"), "", "", "", "",
-                    0, 0, false, e.getMessage());
+                    0, 0, false, e.getMessage(), 0, 0);
         }
         return processor.process(task);
     }
@@ -172,6 +172,8 @@ public final class ImageHandler implements RequestHandler<SQSEvent, SQSBatchResp
         n.put("bytesIn", r.bytesIn());
         n.put("bytesOut", r.bytesOut());
         n.put("millis", millis);
+        n.put("decodeMillis", r.decodeMillis());
+        n.put("encodeMillis", r.encodeMillis());
         n.put("runId", r.task().runId());
         n.put("format", r.format());
         n.put("sourceKey", r.sourceKey());

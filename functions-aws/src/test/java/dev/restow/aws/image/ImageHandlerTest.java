@@ -102,6 +102,10 @@ class ImageHandlerTest {
         assertThat(line.get("bytesIn").asLong()).isEqualTo(jpeg.bytes());
         assertThat(line.get("bytesOut").asLong()).isPositive().isLessThan(jpeg.bytes());
         assertThat(line.has("millis")).isTrue();
+        assertThat(line.get("encodeMillis").asLong()).isNotNegative()
+                .isLessThanOrEqualTo(line.get("millis").asLong());
+        assertThat(line.get("decodeMillis").asLong()).isNotNegative()
+                .isLessThanOrEqualTo(line.get("millis").asLong());
         JsonNode batch = t.events.stream().filter(e -> e.has("batch")).findFirst().orElseThrow().get("batch");
         assertThat(batch.get("messages").asInt()).isEqualTo(1);
         assertThat(batch.get("converted").asInt()).isEqualTo(1);
