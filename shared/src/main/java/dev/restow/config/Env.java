@@ -44,20 +44,7 @@ public final class Env {
     }
 
     public int integer(String name, int defaultValue, int min, int max) {
-        Optional<String> v = get(name);
-        if (v.isEmpty()) {
-            return defaultValue;
-        }
-        int parsed;
-        try {
-            parsed = Integer.parseInt(v.get());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name, "'" + v.get() + "' is not a whole number");
-        }
-        if (parsed < min || parsed > max) {
-            throw new ConfigException(name, parsed + " is out of range " + min + ".." + max);
-        }
-        return parsed;
+        return (int) longValue(name, defaultValue, min, max);
     }
 
     public long longValue(String name, long defaultValue, long min, long max) {
