@@ -21,14 +21,33 @@ import org.slf4j.LoggerFactory;
  * <p>Per image: the format is sniffed from the bytes; the header is read and checked (declared pixels against
  * {@link CodecOptions#maxPixels()}, frames, container structure) before any pixel is decoded; then the primary
  * image is decoded, converted to 8-bit sRGB (ICC profiles and CMYK applied), turned upright (EXIF orientation),
- * encoded by libwebp and kept only when it is at least {@link CodecOptions#minSavings()} smaller. What happens to
- * each kind of file is in docs/codec.md.
+ * encoded by libwebp and kept only when it is at least {@link CodecOptions#minSavings()} smaller. When the lossy
+ * WebP misses that margin and the source is a lossless format (PNG, static GIF, BMP, TIFF) of at most
+ * {@link #LOSSLESS_MAX_PIXELS} pixels, lossless WebP is tried too and the smaller of the two kept (graphics, line art
+ * and 1-bit scans, where lossy WebP is often larger than the original). What happens to each kind of file is in
+ * docs/codec.md.
  *
  * <p>Thread-safe: create one per container and share it.
  */
 public final class ImageCodec {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageCodec.class);
+
+    /**
+     * Largest image (pixels after decoding) for which lossless WebP is tried after a lossy WebP without enough
+     * savings: 10 MP, so a page scanned at 300 dpi (A4 2480x3508, 8.7 MP; the corpus's CCITT fax page is 8.0 MP)
+     * still gets it. On line art and scans libwebp's lossless encoder is fast (0.13 s for that fax page at method
+     * 6), but on photo-like noise at method 6 it measured 24 s and +335 MB of native memory (RSS) at 10 MP, about
+     * ten times the lossy encode; the bound caps that worst case there, within the Lambda's timeout and memory (see
+     * docs/codec.md). Photo-like PNGs practically never miss the lossy margin, so they rarely pay it at all.
+     */
+    public static final long LOSSLESS_MAX_PIXELS = 10_000_000L;
+
+    /**
+     * libwebp's lossless "quality": effort spent searching for a smaller encoding (no pixel is lost at any value);
+     * 75 is cwebp's default for {@code -lossless}.
+     */
+    public static final int LOSSLESS_EFFORT = 75;
 
     private final CodecOptions options;
 
@@ -81,12 +100,20 @@ public final class ImageCodec {
             BufferedImage pixels = Pipeline.decode(header, in);
             long t1 = System.nanoTime();
             result.decodeNanos(t1 - t0).size(pixels.getWidth(), pixels.getHeight());
-            byte[] webp = WebpEncoder.encode(pixels, options.quality(), options.method());
-            if (options.keepMetadata()) {
-                webp = Metadata.read(format, in).addTo(webp, pixels.getWidth(), pixels.getHeight());
+            long limit = (long) Math.floor(in.length * (1.0 - options.minSavings()));
+            Metadata metadata = options.keepMetadata() ? Metadata.read(format, in) : null;
+            byte[] webp = withMetadata(WebpEncoder.encode(pixels, options.quality(), options.method()), metadata,
+                    pixels);
+            if (webp.length > limit && tryLossless(format, pixels)) {
+                byte[] lossless = withMetadata(WebpEncoder.encodeLossless(pixels, LOSSLESS_EFFORT, options.method()),
+                        metadata, pixels);
+                LOG.debug("{} {}x{}: lossy WebP {} bytes over the limit {}; lossless {} bytes", format.label(),
+                        pixels.getWidth(), pixels.getHeight(), webp.length, limit, lossless.length);
+                if (lossless.length < webp.length) {
+                    webp = lossless;
+                }
             }
             result.encodeNanos(System.nanoTime() - t1).output(webp);
-            long limit = (long) Math.floor(in.length * (1.0 - options.minSavings()));
             if (webp.length > limit) {
                 return result.build(Outcome.skipped(Reasons.NO_SAVINGS));
             }
@@ -101,5 +128,18 @@ public final class ImageCodec {
             LOG.warn("internal error converting a {} image of {} bytes", format.label(), in.length, e);
             return result.build(Outcome.failed(Reasons.INTERNAL));
         }
+    }
+
+    /** Lossless WebP is worth a try only for sources that were lossless themselves, and not too large. */
+    private static boolean tryLossless(ImageFormat format, BufferedImage pixels) {
+        boolean losslessSource = switch (format) {
+            case PNG, GIF, BMP, TIFF -> true;
+            default -> false;
+        };
+        return losslessSource && (long) pixels.getWidth() * pixels.getHeight() <= LOSSLESS_MAX_PIXELS;
+    }
+
+    private static byte[] withMetadata(byte[] webp, Metadata metadata, BufferedImage pixels) {
+        return metadata == null ? webp : metadata.addTo(webp, pixels.getWidth(), pixels.getHeight());
     }
 }
