@@ -14,8 +14,14 @@ final class S3Clients {
     private S3Clients() {
     }
 
+    /**
+     * A client as the functions build it: request checksums only when required. With the SDK's default
+     * (CRC32 trailers in aws-chunked bodies) S3Proxy sometimes answers before the trailer is written; the SDK
+     * then sees "Error writing request body", retries, and a conditional PUT that did succeed comes back as 412
+     * (seen in 2 of 4 runs of this class). Tests that are about the default checksums ask for them explicitly.
+     */
     static S3Client client(LocalS3 s3) {
-        return client(s3, RequestChecksumCalculation.WHEN_SUPPORTED);
+        return client(s3, RequestChecksumCalculation.WHEN_REQUIRED);
     }
 
     static S3Client client(LocalS3 s3, RequestChecksumCalculation checksums) {
