@@ -8,7 +8,10 @@ import dev.restow.media.ObjectInfo;
 import dev.restow.media.ObjectStore;
 import dev.restow.media.StoreException;
 import dev.restow.media.WriteCondition;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +136,34 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             return s3.putObject(putRequest(bucket, key, headers, condition), RequestBody.fromBytes(body)).eTag()
                     .replace("\"", "");
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 && e.getSuppressed().length > 0) {
+                // An earlier attempt of this very call failed on the wire (its failures are suppressed here) and
+                // the SDK's retry met its own condition: that attempt may have landed. Ours if the bytes match.
+                String landed = ownWrite(key, body);
+                if (landed != null) {
+                    return landed;
+                }
+            }
+            throw map("PUT", key, e);
         } catch (SdkException e) {
             throw map("PUT", key, e);
+        }
+    }
+
+    /**
+     * The ETag of the object under {@code key} when it holds exactly {@code body} (single-part ETag = MD5),
+     * else null. An object written with SSE-KMS has another ETag: then the 412 stands and the caller's
+     * HEAD-and-compare logic decides.
+     */
+    private String ownWrite(String key, byte[] body) {
+        try {
+            String eTag = s3.headObject(b -> b.bucket(bucket).key(key)).eTag();
+            String current = eTag == null ? "" : eTag.replace("\"", "");
+            String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
+            return current.equalsIgnoreCase(md5) ? current : null;
+        } catch (SdkException | NoSuchAlgorithmException e) {
+            return null;
         }
     }
 
