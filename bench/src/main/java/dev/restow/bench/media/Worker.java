@@ -3,13 +3,12 @@ package dev.restow.bench.media;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.restow.aws.image.ImageHandler;
+import dev.restow.aws.sqs.SqsEvents;
 import dev.restow.local.LocalLambdaContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -116,7 +115,7 @@ public final class Worker implements Callable<Void> {
                     Thread.sleep(10); // the others hold the rest, or failures wait out their visibility timeout
                     continue;
                 }
-                SQSEvent event = event(messages);
+                SQSEvent event = SqsEvents.of(messages, queue.arn(), queue.region());
                 long wall = System.nanoTime();
                 long cpu = PhaseClock.cpuNow();
                 SQSBatchResponse response = handler.handleRequest(event,
@@ -162,27 +161,5 @@ public final class Worker implements Callable<Void> {
             clock.addLoop(System.nanoTime() - loopWall, PhaseClock.cpuNow() - loopCpu);
             clock.unregister();
         }
-    }
-
-    /** The event Lambda's SQS poller would build. */
-    private SQSEvent event(List<Message> messages) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>(messages.size());
-        for (Message m : messages) {
-            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-            r.setMessageId(m.messageId());
-            r.setReceiptHandle(m.receiptHandle());
-            r.setBody(m.body());
-            r.setMd5OfBody(m.md5OfBody());
-            r.setEventSource("aws:sqs");
-            r.setEventSourceArn(queue.arn());
-            r.setAwsRegion(queue.region());
-            Map<String, String> attributes = new HashMap<>();
-            m.attributesAsStrings().forEach(attributes::put);
-            r.setAttributes(attributes);
-            records.add(r);
-        }
-        SQSEvent e = new SQSEvent();
-        e.setRecords(records);
-        return e;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.restow.aws.fanout.FanOutHandler;
 import dev.restow.aws.image.ImageHandler;
+import dev.restow.aws.sqs.SqsEvents;
 import dev.restow.aws.wiring.Wiring;
 import dev.restow.aws.s3.S3ObjectStore;
 import dev.restow.aws.sqs.SqsWorkQueue;
@@ -311,7 +312,7 @@ final class MediaDemo {
                         if (messages.isEmpty()) {
                             continue;
                         }
-                        SQSBatchResponse response = handler.handleRequest(event(messages, arn),
+                        SQSBatchResponse response = handler.handleRequest(SqsEvents.of(messages, arn, "us-east-1"),
                                 LocalLambdaContext.invocation(IMAGE_FUNCTION, Duration.ofMinutes(5), 1769));
                         Set<String> retry = new HashSet<>();
                         response.getBatchItemFailures().forEach(f -> retry.add(f.getItemIdentifier()));
@@ -354,27 +355,6 @@ final class MediaDemo {
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
         return "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 && "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
-
-    private static SQSEvent event(List<Message> messages, String arn) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-            r.setMessageId(m.messageId());
-            r.setReceiptHandle(m.receiptHandle());
-            r.setBody(m.body());
-            r.setMd5OfBody(m.md5OfBody());
-            r.setEventSource("aws:sqs");
-            r.setEventSourceArn(arn);
-            r.setAwsRegion("us-east-1");
-            Map<String, String> attributes = new HashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            r.setAttributes(attributes);
-            records.add(r);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
     }
 
     /** Every converted row points at its WebP, which exists next to the original, which is still there. */

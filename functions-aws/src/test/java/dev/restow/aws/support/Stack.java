@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.restow.aws.image.ImageHandler;
 import dev.restow.aws.s3.S3ObjectStore;
+import dev.restow.aws.sqs.SqsEvents;
 import dev.restow.config.Env;
 import dev.restow.config.MediaConfig;
 import dev.restow.db.Pools;
@@ -174,21 +175,8 @@ public final class Stack implements AutoCloseable {
 
     /** The SQS event Lambda would build from received messages. */
     public SQSEvent event(String queueUrl, List<Message> messages) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-            r.setMessageId(m.messageId());
-            r.setReceiptHandle(m.receiptHandle());
-            r.setBody(m.body());
-            r.setEventSource("aws:sqs");
-            r.setEventSourceArn(sqsServer.queueArn(queueUrl.substring(queueUrl.lastIndexOf('/') + 1)));
-            r.setAwsRegion(sqsServer.region());
-            r.setAttributes(new HashMap<>());
-            records.add(r);
-        }
-        SQSEvent e = new SQSEvent();
-        e.setRecords(records);
-        return e;
+        return SqsEvents.of(messages, sqsServer.queueArn(queueUrl.substring(queueUrl.lastIndexOf('/') + 1)),
+                sqsServer.region());
     }
 
     /** An SQS event of the given bodies, with fresh message ids, as if received from the work queue. */
