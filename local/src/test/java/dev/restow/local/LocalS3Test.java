@@ -235,7 +235,7 @@ class LocalS3Test {
     void putObject_should_create_when_ifNoneMatchStarAndKeyAbsent() {
         String key = newKey();
 
-        client.putObject(b -> b.bucket(BUCKET).key(key).ifNoneMatch("*"), RequestBody.fromString("first"));
+        S3Clients.conditionalPut(client, BUCKET, key, b -> b.ifNoneMatch("*"), "first");
 
         assertThat(get(key)).isEqualTo("first");
     }
@@ -256,7 +256,7 @@ class LocalS3Test {
         String key = newKey();
         String etag = put(key, "first");
 
-        client.putObject(b -> b.bucket(BUCKET).key(key).ifMatch(etag), RequestBody.fromString("second"));
+        S3Clients.conditionalPut(client, BUCKET, key, b -> b.ifMatch(etag), "second");
 
         assertThat(get(key)).isEqualTo("second");
     }
